@@ -1,0 +1,32 @@
+# 两条命令完成全部准备：make serve（构建并在本机预览，改动自动刷新）、make test（运行全部测试）。
+# 第一次运行时自动创建 .venv、按 requirements.txt 安装 Python 依赖、按 package-lock.json 安装 KaTeX。
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build test clean
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup
+	$(BIN)/pytest -n auto
+
+clean:
+	rm -rf site $(VENV) node_modules

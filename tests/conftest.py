@@ -1,0 +1,64 @@
+"""让 pytest-markdown-docs 按读者看到的样子运行页面里的每个 Python 代码块。
+
+- 解析器（``pytest_markdown_docs_markdown_it``）先展开标签页、提示框、折叠块，
+  再把 ``--8<--`` 引用替换成代码文件内容，见 ``site_model.reader_markdown_it``。
+- 引用代码块用 ``SnippetRunner`` 运行：代码按原文件的行号编译，出错时同时报告页面
+  行号和代码文件行号。引用不存在时用 ``BrokenIncludeRunner`` 报出页面和行号。
+"""
+
+from __future__ import annotations
+
+import traceback
+
+import pytest
+from pytest_markdown_docs._runners import DefaultRunner, register_runner
+from site_model import BROKEN_INCLUDES, EXPANSIONS, reader_markdown_it, rel
+
+
+@pytest.hookimpl
+def pytest_markdown_docs_markdown_it():
+    return reader_markdown_it()
+
+
+def _fence_content(test) -> str:
+    # 插件在代码前补了 start_line 个换行，好让行号对上页面
+    return test.source[test.start_line :]
+
+
+@register_runner()
+class SnippetRunner(DefaultRunner):
+    """运行引用进页面的代码文件：按文件里的行号编译，报错指向 snippets/ 下的文件和行。"""
+
+    def runtest(self, test, args, *, asyncio_runner=None):
+        expansion = EXPANSIONS[_fence_content(test)]
+        lines = [""] * (max(expansion.line_numbers) + 1)
+        content = _fence_content(test).split("\n")
+        for number, text in zip(expansion.line_numbers, content, strict=True):
+            lines[number - 1] = text
+        code = compile("\n".join(lines), str(expansion.snippet), "exec", dont_inherit=True)
+        exec(code, args)
+
+    def repr_failure(self, test, excinfo, style=None):
+        expansion = EXPANSIONS[_fence_content(test)]
+        frames = [
+            frame
+            for frame in traceback.extract_tb(excinfo.tb)
+            if frame.filename == str(expansion.snippet)
+        ]
+        where = (
+            f"{rel(expansion.snippet)}:{frames[-1].lineno}" if frames else rel(expansion.snippet)
+        )
+        return (
+            f"{rel(test.source_path)}:{test.start_line} 引用的代码在 {where} 出错\n"
+            + "".join(traceback.format_list(frames))
+            + excinfo.exconly()
+        )
+
+
+@register_runner()
+class BrokenIncludeRunner(DefaultRunner):
+    def runtest(self, test, args, *, asyncio_runner=None):
+        raise LookupError(BROKEN_INCLUDES[_fence_content(test)])
+
+    def repr_failure(self, test, excinfo, style=None):
+        return f"{rel(test.source_path)}:{test.start_line}: {excinfo.value}"

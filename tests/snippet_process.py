@@ -1,0 +1,76 @@
+"""在全新的进程里运行一个代码文件，并记录它的输出、覆盖率和耗时。
+
+每个代码文件都从一个只导入过 torch / numpy 的 forkserver 进程 fork 出来：
+和新开一个解释器一样没有任何其他代码文件留下的状态（变量、随机数状态、
+全局设置），却省掉了每次约 1 秒的 ``import torch``。
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import multiprocessing
+import os
+import runpy
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PRELOAD = ["torch", "torch.nn", "torch.nn.functional", "numpy", "coverage"]
+_context = multiprocessing.get_context("forkserver")
+_context.set_forkserver_preload(PRELOAD)
+
+
+@dataclass
+class SnippetResult:
+    stdout: str = ""
+    error: str | None = None  # 格式化好的 traceback
+    error_line: int | None = None  # 出错位置在代码文件里的行号
+    missing_lines: list[int] = field(default_factory=list)  # 没有执行到的语句行
+    seconds: float = 0.0
+
+
+def _run(path: str, conn) -> None:
+    import coverage
+
+    result = SnippetResult()
+    cov = coverage.Coverage(data_file=None, include=[path], config_file=False)
+    out = io.StringIO()
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as workdir:
+        os.chdir(workdir)  # 代码文件不能依赖当前目录，也不能往仓库里写文件
+        sys.argv = [path]
+        cov.start()
+        try:
+            with contextlib.redirect_stdout(out):
+                runpy.run_path(path, run_name="__main__")
+        except BaseException as error:
+            frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == path]
+            result.error_line = frames[-1].lineno if frames else None
+            result.error = "".join(traceback.format_exception(error))
+        finally:
+            cov.stop()
+    result.seconds = time.perf_counter() - start
+    result.stdout = out.getvalue()
+    if result.error is None:
+        _, _, _, missing, _ = cov.analysis2(path)
+        result.missing_lines = list(missing)
+    conn.send(result)
+    conn.close()
+
+
+def run_snippet(path: Path, timeout: float) -> SnippetResult:
+    receive, send = _context.Pipe(duplex=False)
+    process = _context.Process(target=_run, args=(str(path), send))
+    process.start()
+    send.close()
+    if not receive.poll(timeout):
+        process.kill()
+        process.join()
+        return SnippetResult(error=f"超过 {timeout:.0f} 秒没有运行完", seconds=timeout)
+    result = receive.recv()
+    process.join()
+    return result

@@ -1,0 +1,141 @@
+"""严格构建整个站点，再检查构建出的 HTML。
+
+- ``mkdocs build --strict``（不加 -q：加了 -q 时警告不会让构建失败）：死链接、死锚点、
+  缺失的代码文件都会失败，错误信息给出页面和行号。
+- 页面里执行过的 Python 代码块数 == 构建出的 HTML 里的 Python 代码块数：证明标签页、
+  提示框、折叠块里的代码块和引用的代码文件一个都没有漏跑。
+- 页面不从任何其他主机加载脚本、样式、字体或图片。
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from site_model import DOCS, PYTHON_LANGS, ROOT, pages, python_fences, rel
+
+pytestmark = pytest.mark.xdist_group("site")
+
+WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(?P<message>.*)$")
+DOC_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)'")
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """构建一次站点，供本文件所有测试使用；构建失败时这里就报出所有警告。"""
+    out = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    log = proc.stdout + proc.stderr
+    problems = [locate(m["message"]) for line in log.splitlines() if (m := WARNING.match(line))]
+    if proc.returncode != 0 or problems:
+        detail = "\n".join(problems) or log[-3000:]
+        pytest.fail(f"mkdocs build --strict 失败：\n{detail}", pytrace=False)
+    return out
+
+
+def locate(message: str) -> str:
+    """把 mkdocs 的链接警告补上页面里的行号：docs/x.md:12: …"""
+    match = DOC_LINK.search(message)
+    if not match:
+        return message
+    page = DOCS / match["page"]
+    link = match["link"]
+    lines = [
+        number
+        for number, text in enumerate(page.read_text("utf8").splitlines(), start=1)
+        if f"({link}" in text or f"]: {link}" in text or f'"{link}"' in text
+    ]
+    where = ", ".join(f"{rel(page)}:{n}" for n in lines) or rel(page)
+    return f"{where}: {message}"
+
+
+def test_strict_build(site: Path) -> None:
+    assert (site / "index.html").is_file()
+
+
+def html_for(page: Path, site: Path) -> Path:
+    relative = page.relative_to(DOCS).with_suffix("")
+    if relative.name == "index":
+        return site / relative.parent / "index.html"
+    return site / relative / "index.html"
+
+
+def python_blocks(html: Path) -> int:
+    soup = BeautifulSoup(html.read_text("utf8"), "html.parser")
+    blocks = soup.select("div.highlight")
+    return sum(
+        1
+        for block in blocks
+        if any(c.removeprefix("language-") in PYTHON_LANGS for c in block.get("class", []))
+    )
+
+
+@pytest.mark.parametrize("page", pages(), ids=[rel(p) for p in pages()])
+def test_every_python_block_is_executed(page: Path, site: Path, request) -> None:
+    assert request.config.option.markdowndocs, (
+        "要用 --markdown-docs 运行（pyproject.toml 里已配置）"
+    )
+    executed = python_fences(page)
+    shown = python_blocks(html_for(page, site))
+    assert len(executed) == shown, (
+        f"{rel(page)}: 构建出的页面有 {shown} 个 Python 代码块，测试只执行了 {len(executed)} 个"
+        f"（执行的代码块起始行：{executed}）。"
+        '代码块要写成 ```python，引用写成 --8<-- "chapter/file.py"。'
+    )
+
+
+def external_loads(html: Path) -> list[str]:
+    soup = BeautifulSoup(html.read_text("utf8"), "html.parser")
+    found = []
+    for tag in soup.find_all(["script", "img", "iframe", "source", "video", "audio", "embed"]):
+        if EXTERNAL.match(tag.get("src", "")):
+            found.append(f"<{tag.name} src={tag['src']}>")
+    for tag in soup.find_all("link"):
+        if EXTERNAL.match(tag.get("href", "")) and not {"canonical", "alternate"} & set(
+            tag.get("rel", [])
+        ):
+            found.append(f"<link href={tag['href']}>")
+    for style in soup.find_all("style"):
+        found += re.findall(r"url\((?:['\"])?((?:https?:)?//[^)'\"]+)", style.text)
+    return found
+
+
+def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
+    problems = [
+        f"{html.relative_to(site)}: {item}"
+        for html in sorted(site.rglob("*.html"))
+        for item in external_loads(html)
+    ]
+    for css in sorted(site.rglob("*.css")):
+        for url in re.findall(r"url\((?:['\"])?((?:https?:)?//[^)'\"]+)", css.read_text("utf8")):
+            problems.append(f"{css.relative_to(site)}: url({url})")
+        for url in re.findall(
+            r"@import\s+(?:url\()?['\"]?((?:https?:)?//[^'\")]+)", css.read_text()
+        ):
+            problems.append(f"{css.relative_to(site)}: @import {url}")
+    assert not problems, "页面会向其他主机发请求（中国大陆的读者可能打不开）：\n" + "\n".join(
+        problems
+    )
+
+
+def test_math_is_rendered_by_the_bundled_katex(site: Path) -> None:
+    """公式交给随站点发布的 KaTeX：脚本、样式、字体都在站点里。"""
+    katex = site / "assets" / "katex"
+    assert (katex / "katex.min.js").is_file() and (katex / "katex.min.css").is_file()
+    fonts = re.findall(r"url\((fonts/[^)]+\.woff2)\)", (katex / "katex.min.css").read_text())
+    missing = [font for font in fonts if not (katex / font).is_file()]
+    assert fonts and not missing, f"KaTeX 样式引用的字体没有发布：{missing}"
