@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test clean
+.PHONY: setup serve build test clean fix-text
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -26,7 +26,11 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 test: setup
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist loadgroup
 
 clean:
 	rm -rf site $(VENV) node_modules
+
+# 按 autocorrect 的规则自动修正 docs/ 下的中文排版（中英文之间的空格、全角标点）
+fix-text: setup
+	$(BIN)/python -c "import autocorrect_py, pathlib; [p.write_text(autocorrect_py.format_for(p.read_text('utf8'), str(p)), 'utf8') for p in pathlib.Path('docs').rglob('*.md')]"
