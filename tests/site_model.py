@@ -87,6 +87,38 @@ def sections(path: Path) -> set[str]:
     return starts & ends
 
 
+# --------------------------------------------------------------------------- 写在代码里的期望输出
+
+# print 的期望输出写在它下面的注释里：`# > 输出`（ruff format 会把 `#>` 规范成 `# >`，两种都认）
+EXPECTED_OUTPUT = re.compile(r"^\s*# ?>(?: (?P<text>.*))?$")
+
+
+def expected_output(code: str) -> list[tuple[int, str]]:
+    """代码里的 ``# > …`` 注释：(在代码里的行号, 期望的那一行输出)。"""
+    found = []
+    for number, line in enumerate(code.splitlines(), start=1):
+        match = EXPECTED_OUTPUT.match(line)
+        if match:
+            found.append((number, match["text"] or ""))
+    return found
+
+
+def output_mismatch(code: str, stdout: str) -> tuple[int, str] | None:
+    """实际输出与 ``# >`` 注释不一致时返回 (行号, 说明)；行号为 0 表示整体不一致。"""
+    expected = expected_output(code)
+    actual = stdout.splitlines()
+    for index, (number, text) in enumerate(expected):
+        got = actual[index] if index < len(actual) else "<没有这一行输出>"
+        if got != text:
+            return number, f"注释写的输出是 {text!r}，实际打印 {got!r}"
+    if len(actual) != len(expected):
+        return 0, (
+            f"打印了 {len(actual)} 行，但只有 {len(expected)} 行 `# > ` 注释；"
+            f"多出的输出：{actual[len(expected) :]!r}（每行输出都要写在 print 下面，读者才能对照）"
+        )
+    return None
+
+
 # --------------------------------------------------------------------------- 读者看到的代码块
 
 # mkdocs-material 的容器：提示框 !!!、折叠块 ???/???+、内容标签页 ===/===+。
@@ -178,9 +210,10 @@ def expand_includes(state: StateCore) -> None:
             continue
         path, _ = parse_target(match["target"])
         snippet = SNIPPETS / path
-        content = "\n".join(expanded) + "\n"
+        content_lines = [*expanded, ""]  # 代码块内容以换行结尾
+        content = "\n".join(content_lines)
         original = snippet.read_text("utf8").split("\n")
-        EXPANSIONS[content] = Expansion(snippet, _line_numbers(expanded, original))
+        EXPANSIONS[content] = Expansion(snippet, _line_numbers(content_lines, original))
         token.content = content
         token.info += " runner:SnippetRunner"
 

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,14 +22,24 @@ from site_model import DOCS, PYTHON_LANGS, ROOT, pages, python_fences, rel
 
 pytestmark = pytest.mark.xdist_group("site")
 
-WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(?P<message>.*)$")
-DOC_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)'")
+# mkdocs 的警告和错误：“WARNING -  …”，以及读页面时抛出的“Error reading page '…': …”
+PROBLEM = re.compile(
+    r"^(?:(?:WARNING|ERROR)\s+-\s+)?(?P<message>(?:Error reading page|Doc file|.*Aborted).*)$"
+)
+DOC_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>[^']+)'")
+MISSING_SNIPPET = re.compile(r"Error reading page '(?P<page>[^']+)': .*?path '(?P<target>[^']+)'")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 
+@dataclass
+class Build:
+    site: Path
+    problems: list[str]  # 每条都以“页面:行号”开头（能定位时）
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """构建一次站点，供本文件所有测试使用；构建失败时这里就报出所有警告。"""
+def build(tmp_path_factory) -> Build:
+    """构建一次站点，供本文件所有测试使用。"""
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
     proc = subprocess.run(
@@ -40,31 +51,39 @@ def site(tmp_path_factory) -> Path:
         timeout=300,
     )
     log = proc.stdout + proc.stderr
-    problems = [locate(m["message"]) for line in log.splitlines() if (m := WARNING.match(line))]
-    if proc.returncode != 0 or problems:
-        detail = "\n".join(problems) or log[-3000:]
-        pytest.fail(f"mkdocs build --strict 失败：\n{detail}", pytrace=False)
-    return out
+    problems = [locate(m["message"]) for line in log.splitlines() if (m := PROBLEM.match(line))]
+    if proc.returncode != 0 and not problems:
+        problems = [log[-3000:]]
+    return Build(out, problems)
+
+
+@pytest.fixture
+def site(build: Build) -> Path:
+    if build.problems:
+        pytest.skip("站点构建失败，原因见 test_strict_build")
+    return build.site
 
 
 def locate(message: str) -> str:
-    """把 mkdocs 的链接警告补上页面里的行号：docs/x.md:12: …"""
-    match = DOC_LINK.search(message)
+    """给 mkdocs 的警告补上页面里的行号：docs/x.md:12: …"""
+    match = DOC_LINK.search(message) or MISSING_SNIPPET.search(message)
     if not match:
         return message
     page = DOCS / match["page"]
-    link = match["link"]
+    target = match["target"]
     lines = [
         number
         for number, text in enumerate(page.read_text("utf8").splitlines(), start=1)
-        if f"({link}" in text or f"]: {link}" in text or f'"{link}"' in text
+        if f"({target}" in text or f"]: {target}" in text or f'"{target}' in text
     ]
     where = ", ".join(f"{rel(page)}:{n}" for n in lines) or rel(page)
     return f"{where}: {message}"
 
 
-def test_strict_build(site: Path) -> None:
-    assert (site / "index.html").is_file()
+def test_strict_build(build: Build) -> None:
+    if build.problems:
+        pytest.fail("mkdocs build --strict 失败：\n" + "\n".join(build.problems), pytrace=False)
+    assert (build.site / "index.html").is_file()
 
 
 def html_for(page: Path, site: Path) -> Path:

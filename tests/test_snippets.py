@@ -7,50 +7,39 @@ import re
 from pathlib import Path
 
 import pytest
-from site_model import DOCS, SNIPPETS, rel, snippet_files
+from site_model import DOCS, SNIPPETS, output_mismatch, rel, snippet_files
 from snippet_process import run_snippet
 
 TIME_LIMIT = 20.0  # 秒：超时即失败（单个代码文件的预算是“几秒”，见下面的耗时检查）
 TIME_BUDGET = 8.0  # 秒：2 核机器上并行跑时的上限
-EXPECTED_OUTPUT = re.compile(r"^\s*#>(?: (?P<text>.*))?$")
 
 PATHS = snippet_files()
 IDS = [rel(p) for p in PATHS]
 
 
-def expected_output(path: Path) -> list[tuple[int, str]]:
-    """文件里写在 print 下面的 ``#> …`` 注释：(行号, 期望的那一行输出)。"""
-    found = []
-    for number, line in enumerate(path.read_text("utf8").splitlines(), start=1):
-        match = EXPECTED_OUTPUT.match(line)
-        if match:
-            found.append((number, match["text"] or ""))
-    return found
-
-
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_snippet_runs_and_its_checks_pass(path: Path) -> None:
     result = run_snippet(path, timeout=TIME_LIMIT)
-    where = rel(path) + (f":{result.error_line}" if result.error_line else "")
-    assert result.error is None, f"{where}: 运行失败\n{result.error}"
+    if result.error is not None:
+        where = rel(path) + (f":{result.error_line}" if result.error_line else "")
+        pytest.fail(f"{where}: 运行失败\n{result.error}", pytrace=False)
 
-    expected = expected_output(path)
-    actual = result.stdout.splitlines()
-    for index, (number, text) in enumerate(expected):
-        got = actual[index] if index < len(actual) else "<没有这一行输出>"
-        assert got == text, f"{rel(path)}:{number}: 注释写的输出是 {text!r}，实际打印 {got!r}"
-    assert len(actual) == len(expected), (
-        f"{rel(path)}: 打印了 {len(actual)} 行，但只有 {len(expected)} 行 `#> ` 注释；"
-        f"多出的输出：{actual[len(expected) :]!r}（每行输出都要写在 print 下面，读者才能对照）"
-    )
+    mismatch = output_mismatch(path.read_text("utf8"), result.stdout)
+    if mismatch:
+        line, message = mismatch
+        pytest.fail(f"{rel(path)}{f':{line}' if line else ''}: {message}", pytrace=False)
 
-    assert not result.missing_lines, (
-        f"{rel(path)}:{result.missing_lines[0]}: 这些行没有被执行到 {result.missing_lines}"
-        "（没执行的示例等于没验证）"
-    )
-    assert result.seconds < TIME_BUDGET, (
-        f"{rel(path)}: 运行了 {result.seconds:.1f} 秒，超过 {TIME_BUDGET} 秒的预算：把例子改小"
-    )
+    if result.missing_lines:
+        pytest.fail(
+            f"{rel(path)}:{result.missing_lines[0]}: 这些行没有被执行到 {result.missing_lines}"
+            "（没执行的示例等于没验证）",
+            pytrace=False,
+        )
+    if result.seconds >= TIME_BUDGET:
+        pytest.fail(
+            f"{rel(path)}: 运行了 {result.seconds:.1f} 秒，超过 {TIME_BUDGET} 秒的预算：把例子改小",
+            pytrace=False,
+        )
 
 
 CHECK_CALLS = re.compile(r"^(assert_close|assert_allclose|assert_array_equal|assert_equal)$")
