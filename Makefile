@@ -20,7 +20,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 serve: setup
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	# 预览时只警告不中断（写到一半的页面也能看）；make build 与测试都用严格模式
+	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr 127.0.0.1:8000
 
 build: setup
 	$(BIN)/mkdocs build --strict
