@@ -19,8 +19,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# 预览时只警告不中断（写到一半的页面也能看）；make build 与测试都用严格模式
 serve: setup
-	# 预览时只警告不中断（写到一半的页面也能看）；make build 与测试都用严格模式
 	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr 127.0.0.1:8000
 
 build: setup
