@@ -14,8 +14,12 @@ import io
 import traceback
 
 import pytest
+import torch
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 from site_model import BROKEN_INCLUDES, EXPANSIONS, output_mismatch, reader_markdown_it, rel
+
+# 各 xdist 进程已经占满了 CPU 核；页面代码块里的小张量运算用单线程最快
+torch.set_num_threads(1)
 
 
 @pytest.hookimpl

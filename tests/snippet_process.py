@@ -19,7 +19,8 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PRELOAD = ["torch", "torch.nn", "torch.nn.functional", "numpy", "coverage"]
+# torch.testing 第一次用到 assert_close 时要再花约 1 秒导入，也预先导入
+PRELOAD = ["torch", "torch.nn", "torch.nn.functional", "torch.testing", "numpy", "coverage"]
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(PRELOAD)
 
@@ -35,6 +36,10 @@ class SnippetResult:
 
 def _run(path: str, conn) -> None:
     import coverage
+    import torch
+
+    # 测试时各 xdist 进程已经占满了 CPU 核；小张量运算用多线程反而慢很多
+    torch.set_num_threads(1)
 
     result = SnippetResult()
     cov = coverage.Coverage(data_file=None, include=[path], config_file=False)
