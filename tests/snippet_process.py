@@ -19,8 +19,16 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# torch.testing 第一次用到 assert_close 时要再花约 1 秒导入，也预先导入
-PRELOAD = ["torch", "torch.nn", "torch.nn.functional", "torch.testing", "numpy", "coverage"]
+# torch.testing、torch.optim 第一次用到时还要各花约 1 秒导入内部模块，也预先导入
+PRELOAD = [
+    "torch",
+    "torch.nn",
+    "torch.nn.functional",
+    "torch.testing",
+    "torch.optim",
+    "numpy",
+    "coverage",
+]
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(PRELOAD)
 

@@ -1,4 +1,6 @@
-"""让 pytest-markdown-docs 按读者看到的样子运行页面里的每个 Python 代码块。
+"""pytest 插件：让 pytest-markdown-docs 按读者看到的样子运行页面里的每个 Python 代码块。
+
+在 pyproject.toml 里用 ``-p reader_fences`` 加载，所以只跑某一页（``pytest docs/x.md``）时也生效。
 
 - 解析器（``pytest_markdown_docs_markdown_it``）先展开标签页、提示框、折叠块，
   再把 ``--8<--`` 引用替换成代码文件内容，见 ``site_model.reader_markdown_it``。
@@ -22,7 +24,7 @@ from site_model import BROKEN_INCLUDES, EXPANSIONS, output_mismatch, reader_mark
 torch.set_num_threads(1)
 
 
-@pytest.hookimpl
+@pytest.hookimpl(tryfirst=True)  # 插件自带的实现返回纯 CommonMark 解析器，要先于它
 def pytest_markdown_docs_markdown_it():
     return reader_markdown_it()
 
