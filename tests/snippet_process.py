@@ -19,13 +19,15 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# torch.testing、torch.optim 第一次用到时还要各花约 1 秒导入内部模块，也预先导入
+# torch.testing、torch.optim 第一次用到时还要花约 1 秒导入内部模块（优化器会导入 torch._dynamo），
+# 在 forkserver 里预先导入，每个代码文件就不用各付一次
 PRELOAD = [
     "torch",
     "torch.nn",
     "torch.nn.functional",
     "torch.testing",
     "torch.optim",
+    "torch._dynamo",
     "numpy",
     "coverage",
 ]
