@@ -4,24 +4,22 @@
 
 - 解析器（``pytest_markdown_docs_markdown_it``）先展开标签页、提示框、折叠块，
   再把 ``--8<--`` 引用替换成代码文件内容，见 ``site_model.reader_markdown_it``。
-- 页面里直接写的代码块用 ``InlineRunner`` 运行：打印的内容必须与代码里的 ``# >`` 注释一致。
-- 引用代码块用 ``SnippetRunner`` 运行：代码按原文件的行号编译，出错时同时报告页面
-  行号和代码文件行号。引用不存在时用 ``BrokenIncludeRunner`` 报出页面和行号。
+- 每个代码块都在全新的进程里运行（和代码文件一样从 forkserver fork 出来），
+  就像读者把它粘贴进一个新文件：前一个代码块改过的全局状态（默认 dtype、
+  随机数状态……）带不过来。
+- 页面里直接写的代码块（``InlineRunner``）：打印的内容必须与代码里的 ``# >`` 注释一致。
+- 引用代码块（``SnippetRunner``）：代码按原文件的行号编译，出错时同时报告页面
+  行号和代码文件行号。引用不存在时（``BrokenIncludeRunner``）报出页面和行号。
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import traceback
-
 import pytest
-import torch
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 from site_model import BROKEN_INCLUDES, EXPANSIONS, output_mismatch, reader_markdown_it, rel
+from snippet_process import run_code
 
-# 各 xdist 进程已经占满了 CPU 核；页面代码块里的小张量运算用单线程最快
-torch.set_num_threads(1)
+TIME_LIMIT = 60.0  # 秒：单个页面代码块的硬上限（代码文件自身的耗时预算在 test_snippets 里检查）
 
 
 @pytest.hookimpl(tryfirst=True)  # 插件自带的实现返回纯 CommonMark 解析器，要先于它
@@ -34,65 +32,54 @@ def _fence_content(test) -> str:
     return test.source[test.start_line :]
 
 
-class OutputMismatch(AssertionError):
-    pass
+class FenceFailed(AssertionError):
+    """代码块运行失败；消息里已经写好了文件、行号和 traceback。"""
 
 
-@register_runner(default=True)
-class InlineRunner(DefaultRunner):
-    """页面里直接写的代码块：照常运行，再核对打印的内容。"""
-
-    def runtest(self, test, args, *, asyncio_runner=None):
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            super().runtest(test, args, asyncio_runner=asyncio_runner)
-        mismatch = output_mismatch(test.source, out.getvalue())
-        if mismatch:
-            line, message = mismatch
-            raise OutputMismatch(f"{rel(test.source_path)}:{line or test.start_line}: {message}")
-
+class _ForkRunner(DefaultRunner):
     def repr_failure(self, test, excinfo, style=None):
-        if excinfo.errisinstance(OutputMismatch):
+        if excinfo.errisinstance(FenceFailed):
             return str(excinfo.value)
         return super().repr_failure(test, excinfo, style)
 
 
-@register_runner()
-class SnippetRunner(DefaultRunner):
-    """运行引用进页面的代码文件：按文件里的行号编译，报错指向 snippets/ 下的文件和行。"""
+@register_runner(default=True)
+class InlineRunner(_ForkRunner):
+    """页面里直接写的代码块：在新进程里运行，再核对打印的内容。"""
 
     def runtest(self, test, args, *, asyncio_runner=None):
-        expansion = EXPANSIONS[_fence_content(test)]
+        page = rel(test.source_path)
+        result = run_code(test.source, str(test.source_path), TIME_LIMIT)
+        if result.error is not None:
+            line = result.error_line or test.start_line
+            raise FenceFailed(f"{page}:{line}: 页面代码块运行失败\n{result.error}")
+        mismatch = output_mismatch(test.source, result.stdout)
+        if mismatch:
+            line, message = mismatch
+            raise FenceFailed(f"{page}:{line or test.start_line}: {message}")
+
+
+@register_runner()
+class SnippetRunner(_ForkRunner):
+    """引用进页面的代码文件：按文件里的行号编译，报错指向 snippets/ 下的文件和行。"""
+
+    def runtest(self, test, args, *, asyncio_runner=None):
+        content = _fence_content(test)
+        expansion = EXPANSIONS[content]
         lines = [""] * max(expansion.line_numbers)
-        content = _fence_content(test).split("\n")
-        for number, text in zip(expansion.line_numbers, content, strict=True):
+        for number, text in zip(expansion.line_numbers, content.split("\n"), strict=True):
             lines[number - 1] = text
-        code = compile("\n".join(lines), str(expansion.snippet), "exec", dont_inherit=True)
-        # 输出由 test_snippets 逐行核对；这里只保证它能在页面的上下文里运行
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(code, args)
-
-    def repr_failure(self, test, excinfo, style=None):
-        expansion = EXPANSIONS[_fence_content(test)]
-        frames = [
-            frame
-            for frame in traceback.extract_tb(excinfo.tb)
-            if frame.filename == str(expansion.snippet)
-        ]
-        where = (
-            f"{rel(expansion.snippet)}:{frames[-1].lineno}" if frames else rel(expansion.snippet)
-        )
-        return (
-            f"{rel(test.source_path)}:{test.start_line} 引用的代码在 {where} 出错\n"
-            + "".join(traceback.format_list(frames))
-            + excinfo.exconly()
-        )
+        # 输出由 test_snippets 逐行核对；这里保证读者看到的内容作为一个整体能运行
+        result = run_code("\n".join(lines), str(expansion.snippet), TIME_LIMIT)
+        if result.error is not None:
+            where = rel(expansion.snippet) + (f":{result.error_line}" if result.error_line else "")
+            page = f"{rel(test.source_path)}:{test.start_line}"
+            raise FenceFailed(f"{page} 引用的代码在 {where} 出错\n{result.error}")
 
 
 @register_runner()
-class BrokenIncludeRunner(DefaultRunner):
+class BrokenIncludeRunner(_ForkRunner):
     def runtest(self, test, args, *, asyncio_runner=None):
-        raise LookupError(BROKEN_INCLUDES[_fence_content(test)])
-
-    def repr_failure(self, test, excinfo, style=None):
-        return f"{rel(test.source_path)}:{test.start_line}: {excinfo.value}"
+        raise FenceFailed(
+            f"{rel(test.source_path)}:{test.start_line}: {BROKEN_INCLUDES[_fence_content(test)]}"
+        )

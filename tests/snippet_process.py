@@ -7,11 +7,11 @@
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import io
 import multiprocessing
 import os
-import runpy
 import sys
 import tempfile
 import time
@@ -44,7 +44,7 @@ class SnippetResult:
     seconds: float = 0.0
 
 
-def _run(path: str, conn) -> None:
+def _run(code: str, filename: str, measure_coverage: bool, conn) -> None:
     import coverage
     import torch
 
@@ -52,34 +52,41 @@ def _run(path: str, conn) -> None:
     torch.set_num_threads(1)
 
     result = SnippetResult()
-    cov = coverage.Coverage(data_file=None, include=[path], config_file=False)
+    cov = coverage.Coverage(data_file=None, include=[filename], config_file=False)
     out = io.StringIO()
+    namespace = {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as workdir:
-        os.chdir(workdir)  # 代码文件不能依赖当前目录，也不能往仓库里写文件
-        sys.argv = [path]
-        cov.start()
+        os.chdir(workdir)  # 代码不能依赖当前目录，也不能往仓库里写文件
+        sys.argv = [filename]
+        if measure_coverage:
+            cov.start()
         try:
             with contextlib.redirect_stdout(out):
-                runpy.run_path(path, run_name="__main__")
+                exec(compile(code, filename, "exec", dont_inherit=True), namespace)
         except BaseException as error:
-            frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == path]
+            frames = [
+                f for f in traceback.extract_tb(error.__traceback__) if f.filename == filename
+            ]
             result.error_line = frames[-1].lineno if frames else None
-            result.error = "".join(traceback.format_exception(error))
+            shown = traceback.format_list(frames) if frames else []
+            result.error = "".join(shown) + "".join(traceback.format_exception_only(error))
         finally:
-            cov.stop()
+            if measure_coverage:
+                cov.stop()
     result.seconds = time.perf_counter() - start
     result.stdout = out.getvalue()
-    if result.error is None:
-        _, _, _, missing, _ = cov.analysis2(path)
+    if measure_coverage and result.error is None:
+        _, _, _, missing, _ = cov.analysis2(filename)
         result.missing_lines = list(missing)
     conn.send(result)
     conn.close()
 
 
-def run_snippet(path: Path, timeout: float) -> SnippetResult:
+def run_code(code: str, filename: str, timeout: float, coverage: bool = False) -> SnippetResult:
+    """在新进程里运行一段代码；filename 决定报错时显示的文件名和行号。"""
     receive, send = _context.Pipe(duplex=False)
-    process = _context.Process(target=_run, args=(str(path), send))
+    process = _context.Process(target=_run, args=(code, filename, coverage, send))
     process.start()
     send.close()
     if not receive.poll(timeout):
@@ -89,3 +96,8 @@ def run_snippet(path: Path, timeout: float) -> SnippetResult:
     result = receive.recv()
     process.join()
     return result
+
+
+def run_snippet(path: Path, timeout: float) -> SnippetResult:
+    """单独运行一个代码文件，并测量它每一行是否都执行到。"""
+    return run_code(path.read_text("utf8"), str(path), timeout, coverage=True)
