@@ -1,0 +1,57 @@
+"""Rosenblatt 感知机学习规则 w ← w + η(y − ŷ)x：在线性可分的数据上有限步收敛，
+出错（更新）次数不超过 (R/γ)²（Novikoff 定理）；一次更新等于对感知机损失做一步 SGD。"""
+
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+
+# 线性可分的数据：由一条“真实”直线 u 决定标签，并去掉离直线太近的点（留出间隔）
+X = torch.rand(400, 2) * 2 - 1
+X = torch.cat([X, torch.ones(400, 1)], dim=1)  # 末尾补 1，偏置 b 并入 w
+u = torch.tensor([1.0, -0.5, 0.1])
+u = u / u.norm()
+X = X[(X @ u).abs() > 0.1][:100]  # 保留 100 个间隔大于 0.1 的点
+y = (X @ u > 0).float()  # 标签 0/1
+
+
+def predict(w: torch.Tensor, X: torch.Tensor) -> torch.Tensor:
+    return (X @ w > 0).float()  # 阶跃函数：z > 0 输出 1，否则输出 0
+
+
+w, lr = torch.zeros(3), 1.0
+errors_per_epoch = []  # 每一轮出错（即更新）的次数
+for _ in range(100):
+    errors = 0
+    for x_i, y_i in zip(X, y, strict=True):
+        y_hat = predict(w, x_i)
+        w = w + lr * (y_i - y_hat) * x_i  # 感知机学习规则：预测对了 y − ŷ = 0，不更新
+        errors += int(y_hat != y_i)
+    errors_per_epoch.append(errors)
+    if errors == 0:  # 一整轮没有出错：收敛
+        break
+mistakes = sum(errors_per_epoch)
+print(f"每轮出错次数 {errors_per_epoch}，共更新 {mistakes} 次")
+# > 每轮出错次数 [8, 0]，共更新 8 次
+
+# Novikoff 定理的上界：R = max‖x‖，γ = min 到真实超平面 u 的距离
+R = X.norm(dim=1).max()
+gamma = (X @ u).abs().min()
+bound = (R / gamma) ** 2
+print(f"上界 (R/γ)² = {bound:.1f}")
+# > 上界 (R/γ)² = 259.5
+
+# 检查：收敛后训练集全部分对，更新次数不超过上界
+assert errors == 0 and torch.equal(predict(w, X), y)
+assert mistakes <= bound
+
+# 检查：感知机规则 = 对感知机损失 Σ max(0, −s·z)（s = 2y − 1 ∈ {±1}）做一步批量 SGD
+w0 = torch.randn(3)  # 任取一个还没分对的 w（z 恰好为 0 的概率为 0）
+assert (predict(w0, X) != y).any()
+delta_rule = lr * ((y - predict(w0, X))[:, None] * X).sum(dim=0)
+w_sgd = w0.clone().requires_grad_()
+opt = torch.optim.SGD([w_sgd], lr=lr)
+s = 2 * y - 1
+F.relu(-s * (X @ w_sgd)).sum().backward()  # 只有分错的点（s·z < 0）有梯度 −s·x
+opt.step()
+torch.testing.assert_close(w_sgd.detach(), w0 + delta_rule)
