@@ -1,0 +1,30 @@
+"""参数与超参数：参数（权重、偏置）由梯度下降学出来；超参数在训练前定好，训练本身不会改动它们。"""
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+torch.manual_seed(0)
+# 超参数：训练开始前由人（或搜索算法）选定
+hidden, p_drop, lr, weight_decay, batch_size = 8, 0.1, 0.05, 1e-4, 16
+
+model = nn.Sequential(nn.Linear(4, hidden), nn.ReLU(), nn.Dropout(p_drop), nn.Linear(hidden, 1))
+opt = torch.optim.SGD(model.parameters(), lr=lr, weight_decay=weight_decay)
+n_params = sum(p.numel() for p in model.parameters())
+print(f"参数个数 {n_params}；超参数 hidden={hidden}, p={p_drop}, lr={lr}, wd={weight_decay}")
+# > 参数个数 49；超参数 hidden=8, p=0.1, lr=0.05, wd=0.0001
+
+before = [p.detach().clone() for p in model.parameters()]
+X, y = torch.randn(batch_size, 4), torch.randn(batch_size, 1)
+opt.zero_grad()
+F.mse_loss(model(X), y).backward()
+opt.step()
+
+# 检查 1：参数个数 = 4·8 + 8（第一层）+ 8·1 + 1（第二层）= 49，全部要求梯度，并被这一步更新了
+assert n_params == 4 * 8 + 8 + 8 * 1 + 1 == 49
+assert all(p.requires_grad for p in model.parameters())
+assert all(not torch.equal(b, p) for b, p in zip(before, model.parameters(), strict=True))
+# 检查 2：超参数不在 model.parameters() 里，也没有梯度；训练一步之后原样不变
+group = opt.param_groups[0]
+assert (group["lr"], group["weight_decay"], model[2].p) == (lr, weight_decay, p_drop)
+assert all(isinstance(v, float) for v in (group["lr"], group["weight_decay"], model[2].p))
