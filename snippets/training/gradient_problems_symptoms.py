@@ -1,0 +1,45 @@
+"""两种症状。梯度消失：训练几十步，深层 Sigmoid 网络的第一层几乎没动，最后一层在学；
+梯度爆炸：梯度范数大到离谱，一步更新后前向溢出，损失变成 inf / nan。"""
+
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+
+X, y = torch.randn(64, 16), torch.randn(64, 1)
+
+# 梯度消失：8 层 Sigmoid 网络，SGD 训练 50 步，记录每层权重的相对变化
+layers: list[nn.Module] = []
+for _ in range(8):
+    layers += [nn.Linear(16, 16), nn.Sigmoid()]
+net = nn.Sequential(*layers, nn.Linear(16, 1))
+linears = [m for m in net if isinstance(m, nn.Linear)]
+W0 = [m.weight.detach().clone() for m in linears]
+for _ in range(50):
+    net.zero_grad()
+    nn.functional.mse_loss(net(X), y).backward()
+    with torch.no_grad():
+        for p in net.parameters():
+            p -= 0.1 * p.grad  # 普通的 SGD，lr = 0.1
+change = [((m.weight - w).norm() / w.norm()).item() for m, w in zip(linears, W0, strict=True)]
+print(f"第一层相对变化 {change[0]:.1e}，最后一层 {change[-1]:.1e}")
+# > 第一层相对变化 1.7e-07，最后一层 2.9e-01
+
+# 梯度爆炸：20 层线性网络，每层权重 = 2 × 正交矩阵，梯度被放大约 2^20 倍
+deep = nn.Sequential(*[nn.Linear(16, 16, bias=False) for _ in range(20)], nn.Linear(16, 1))
+for m in deep[:-1]:
+    nn.init.orthogonal_(m.weight, gain=2.0)
+nn.functional.mse_loss(deep(X), y).backward()
+grad_norm = torch.sqrt(sum(p.grad.pow(2).sum() for p in deep.parameters())).item()
+with torch.no_grad():
+    for p in deep.parameters():
+        p -= 0.01 * p.grad  # 一步普通的 SGD
+    loss_after = nn.functional.mse_loss(deep(X), y).item()
+print(f"梯度范数 {grad_norm:.1e}，一步之后的损失 {loss_after}")
+# > 梯度范数 2.3e+12，一步之后的损失 nan
+
+# 检查：梯度消失时第一层的相对变化比最后一层小 3 个数量级以上
+assert change[0] < 1e-3 * change[-1]
+# 检查：梯度爆炸时梯度范数超过 1e10，一步之后损失不再是有限数
+assert grad_norm > 1e10
+assert not torch.isfinite(torch.tensor(loss_after))
