@@ -1,0 +1,38 @@
+"""torch.jit.trace 只录下示例输入实际走过的那条路径，把 if 的结果“烤”进图里；
+torch.jit.script 编译 Python 源码，保留控制流。PyTorch 2.13 里两者都已弃用。"""
+
+import warnings
+
+import torch
+
+
+def f(x: torch.Tensor) -> torch.Tensor:
+    if x.sum() > 0:  # 分支 A
+        return x * 2
+    return x - 1  # 分支 B
+
+
+x_a = torch.tensor([1.0, 2.0])  # 走分支 A
+x_b = torch.tensor([-1.0, -2.0])  # 走分支 B
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    traced = torch.jit.trace(f, x_a)  # 用走分支 A 的输入来追踪
+    scripted = torch.jit.script(f)
+categories = {w.category for w in caught}
+deprecated = {str(w.message).split("`")[1] for w in caught if w.category is DeprecationWarning}
+
+print(f(x_b).tolist(), traced(x_b).tolist(), scripted(x_b).tolist())
+# > [-2.0, -3.0] [-2.0, -4.0] [-2.0, -3.0]
+print("if" in traced.code, "if" in scripted.code)
+# > False True
+
+# 检查：trace 出来的图对分支 B 的输入算错了（仍然乘 2），而且不报错
+assert not torch.equal(traced(x_b), f(x_b))
+torch.testing.assert_close(traced(x_b), x_b * 2)
+# 检查：script 在两个分支上都与 eager 一致
+for x in (x_a, x_b):
+    torch.testing.assert_close(scripted(x), f(x))
+# 检查：追踪时只给了一个 TracerWarning，而不是错误；两个 API 都发出弃用警告
+assert torch.jit.TracerWarning in categories
+assert {"torch.jit.trace", "torch.jit.script"} <= deprecated
