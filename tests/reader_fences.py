@@ -6,7 +6,8 @@
   再把 ``--8<--`` 引用替换成代码文件内容，见 ``site_model.reader_markdown_it``。
 - 每个代码块都在全新的进程里运行（和代码文件一样从 forkserver fork 出来），
   就像读者把它粘贴进一个新文件：前一个代码块改过的全局状态（默认 dtype、
-  随机数状态……）带不过来。
+  随机数状态……）带不过来。引用整个文件的代码块与 test_snippets 运行的代码
+  逐字相同，同一次测试里只运行一次（见 snippet_process 的说明）。
 - 页面里直接写的代码块（``InlineRunner``）：打印的内容必须与代码里的 ``# >`` 注释一致。
 - 引用代码块（``SnippetRunner``）：代码按原文件的行号编译，出错时同时报告页面
   行号和代码文件行号。引用不存在时（``BrokenIncludeRunner``）报出页面和行号。
@@ -14,12 +15,30 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+
 import pytest
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 from site_model import BROKEN_INCLUDES, EXPANSIONS, output_mismatch, reader_markdown_it, rel
-from snippet_process import run_code
+from snippet_process import RUN_CACHE_ENV, run_code
 
 TIME_LIMIT = 60.0  # 秒：单个页面代码块的硬上限（代码文件自身的耗时预算在 test_snippets 里检查）
+
+
+def pytest_configure(config):
+    """主进程为本次测试建一个运行结果目录；xdist 的工作进程继承这个环境变量。"""
+    if RUN_CACHE_ENV not in os.environ:
+        os.environ[RUN_CACHE_ENV] = tempfile.mkdtemp(prefix="dlnotes-runs-")
+        config._dlnotes_run_cache = os.environ[RUN_CACHE_ENV]
+
+
+def pytest_unconfigure(config):
+    created = getattr(config, "_dlnotes_run_cache", None)
+    if created:
+        shutil.rmtree(created, ignore_errors=True)
+        del os.environ[RUN_CACHE_ENV]
 
 
 @pytest.hookimpl(tryfirst=True)  # 插件自带的实现返回纯 CommonMark 解析器，要先于它
@@ -69,8 +88,10 @@ class SnippetRunner(_ForkRunner):
         lines = [""] * max(expansion.line_numbers)
         for number, text in zip(expansion.line_numbers, content.split("\n"), strict=True):
             lines[number - 1] = text
-        # 输出由 test_snippets 逐行核对；这里保证读者看到的内容作为一个整体能运行
-        result = run_code("\n".join(lines), str(expansion.snippet), TIME_LIMIT)
+        # 输出由 test_snippets 逐行核对；这里保证读者看到的内容作为一个整体能运行。
+        # 整个文件被引用时，代码与 test_snippets 运行的完全相同，共用同一次运行的结果。
+        code = "\n".join(lines).rstrip("\n") + "\n"  # 与 run_snippet 的规范化一致
+        result = run_code(code, str(expansion.snippet), TIME_LIMIT, coverage=True)
         if result.error is not None:
             where = rel(expansion.snippet) + (f":{result.error_line}" if result.error_line else "")
             page = f"{rel(test.source_path)}:{test.start_line}"

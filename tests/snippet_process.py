@@ -3,15 +3,22 @@
 每个代码文件都从一个只导入过 torch / numpy 的 forkserver 进程 fork 出来：
 和新开一个解释器一样没有任何其他代码文件留下的状态（变量、随机数状态、
 全局设置），却省掉了每次约 1 秒的 ``import torch``。
+
+同一次测试里，snippets/ 下的文件和页面上引用它的代码块是**同一段代码**（同一文件名、
+同样的行号）：它在新进程里运行一次，结果（输出、错误、覆盖率）按代码内容的哈希
+记在本次测试专用的临时目录里（``RUN_CACHE_ENV``，由 reader_fences 插件创建、
+测试结束时删除），两处检查都用这个结果。代码只要有一个字符不同就会重新运行。
 """
 
 from __future__ import annotations
 
 import builtins
 import contextlib
+import hashlib
 import io
 import multiprocessing
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -83,8 +90,10 @@ def _run(code: str, filename: str, measure_coverage: bool, conn) -> None:
     conn.close()
 
 
-def run_code(code: str, filename: str, timeout: float, coverage: bool = False) -> SnippetResult:
-    """在新进程里运行一段代码；filename 决定报错时显示的文件名和行号。"""
+RUN_CACHE_ENV = "DLNOTES_RUN_CACHE"
+
+
+def _run_fresh(code: str, filename: str, timeout: float, coverage: bool) -> SnippetResult:
     receive, send = _context.Pipe(duplex=False)
     process = _context.Process(target=_run, args=(code, filename, coverage, send))
     process.start()
@@ -98,6 +107,22 @@ def run_code(code: str, filename: str, timeout: float, coverage: bool = False) -
     return result
 
 
+def run_code(code: str, filename: str, timeout: float, coverage: bool = False) -> SnippetResult:
+    """在新进程里运行一段代码；filename 决定报错时显示的文件名和行号。"""
+    cache_dir = os.environ.get(RUN_CACHE_ENV)
+    if not cache_dir:
+        return _run_fresh(code, filename, timeout, coverage)
+    key = hashlib.sha256(f"{coverage}\0{filename}\0{code}".encode()).hexdigest()
+    cached = Path(cache_dir) / f"{key}.pickle"
+    if cached.is_file():
+        return pickle.loads(cached.read_bytes())
+    result = _run_fresh(code, filename, timeout, coverage)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(pickle.dumps(result))
+    partial.replace(cached)  # 原子替换：并行的 xdist 进程不会读到写了一半的文件
+    return result
+
+
 def run_snippet(path: Path, timeout: float) -> SnippetResult:
     """单独运行一个代码文件，并测量它每一行是否都执行到。"""
-    return run_code(path.read_text("utf8"), str(path), timeout, coverage=True)
+    return run_code(path.read_text("utf8").rstrip("\n") + "\n", str(path), timeout, coverage=True)
