@@ -24,8 +24,6 @@ from pytest_markdown_docs._runners import DefaultRunner, register_runner
 from site_model import BROKEN_INCLUDES, EXPANSIONS, output_mismatch, reader_markdown_it, rel
 from snippet_process import RUN_CACHE_ENV, run_code
 
-TIME_LIMIT = 60.0  # 秒：单个页面代码块的硬上限（代码文件自身的耗时预算在 test_snippets 里检查）
-
 
 def pytest_configure(config):
     """主进程为本次测试建一个运行结果目录；xdist 的工作进程继承这个环境变量。"""
@@ -68,7 +66,7 @@ class InlineRunner(_ForkRunner):
 
     def runtest(self, test, args, *, asyncio_runner=None):
         page = rel(test.source_path)
-        result = run_code(test.source, str(test.source_path), TIME_LIMIT)
+        result = run_code(test.source, str(test.source_path))
         if result.error is not None:
             line = result.error_line or test.start_line
             raise FenceFailed(f"{page}:{line}: 页面代码块运行失败\n{result.error}")
@@ -91,7 +89,7 @@ class SnippetRunner(_ForkRunner):
         # 输出由 test_snippets 逐行核对；这里保证读者看到的内容作为一个整体能运行。
         # 整个文件被引用时，代码与 test_snippets 运行的完全相同，共用同一次运行的结果。
         code = "\n".join(lines).rstrip("\n") + "\n"  # 与 run_snippet 的规范化一致
-        result = run_code(code, str(expansion.snippet), TIME_LIMIT, coverage=True)
+        result = run_code(code, str(expansion.snippet), coverage=True)
         if result.error is not None:
             where = rel(expansion.snippet) + (f":{result.error_line}" if result.error_line else "")
             page = f"{rel(test.source_path)}:{test.start_line}"

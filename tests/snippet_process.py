@@ -91,6 +91,9 @@ def _run(code: str, filename: str, measure_coverage: bool, conn) -> None:
 
 
 RUN_CACHE_ENV = "DLNOTES_RUN_CACHE"
+# 秒：硬上限，超时即失败。代码文件和页面代码块共用同一次运行，所以也共用这一个上限；
+# 单个代码文件“几秒内跑完”的预算在 test_snippets 里另外检查。
+TIME_LIMIT = 30.0
 
 
 def _run_fresh(code: str, filename: str, timeout: float, coverage: bool) -> SnippetResult:
@@ -107,7 +110,9 @@ def _run_fresh(code: str, filename: str, timeout: float, coverage: bool) -> Snip
     return result
 
 
-def run_code(code: str, filename: str, timeout: float, coverage: bool = False) -> SnippetResult:
+def run_code(
+    code: str, filename: str, coverage: bool = False, timeout: float = TIME_LIMIT
+) -> SnippetResult:
     """在新进程里运行一段代码；filename 决定报错时显示的文件名和行号。"""
     cache_dir = os.environ.get(RUN_CACHE_ENV)
     if not cache_dir:
@@ -123,6 +128,6 @@ def run_code(code: str, filename: str, timeout: float, coverage: bool = False) -
     return result
 
 
-def run_snippet(path: Path, timeout: float) -> SnippetResult:
+def run_snippet(path: Path) -> SnippetResult:
     """单独运行一个代码文件，并测量它每一行是否都执行到。"""
-    return run_code(path.read_text("utf8").rstrip("\n") + "\n", str(path), timeout, coverage=True)
+    return run_code(path.read_text("utf8").rstrip("\n") + "\n", str(path), coverage=True)
