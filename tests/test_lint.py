@@ -1,4 +1,4 @@
-"""代码风格与工作流检查：ruff（snippets/、tests/、tools/）、actionlint 与 zizmor。"""
+"""代码风格与工作流检查：ruff（snippets、tests、tools 和 docs 里的笔记本）、actionlint、zizmor。"""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from site_model import ROOT
 
 BIN = Path(sys.executable).parent
-PYTHON_DIRS = ["snippets", "tests", "tools"]
+PYTHON_DIRS = ["snippets", "tests", "tools", "docs"]
 WORKFLOWS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
 
 
@@ -42,10 +42,10 @@ def test_workflow_lint(tool: str) -> None:
 def test_chinese_copywriting() -> None:
     """中英文之间加空格、全角标点等排版规则（autocorrect 的默认规则，公式和代码不检查）。"""
     import autocorrect_py
-    from site_model import pages, rel
+    from site_model import DOCS, pages, rel
 
     problems = []
-    for page in pages():
+    for page in pages() + sorted(DOCS.rglob("*.py")):
         result = autocorrect_py.lint_for(page.read_text("utf8"), str(page))
         problems += [
             f"{rel(page)}:{line.line}:{line.col}: {line.old!r} -> {line.new!r}"

@@ -23,9 +23,11 @@ from site_model import DOCS, PYTHON_LANGS, ROOT, pages, python_fences, rel
 
 pytestmark = pytest.mark.xdist_group("site")
 
-# mkdocs 的警告和错误：“WARNING -  …”，以及读页面时抛出的“Error reading page '…': …”
+# mkdocs 的警告和错误：“WARNING -  …”，读页面时抛出的“Error reading page '…': …”，
+# 以及笔记本执行失败时钩子给出的“docs/…py:行号: …”
 PROBLEM = re.compile(
-    r"^(?:(?:WARNING|ERROR)\s+-\s+)?(?P<message>(?:Error reading page|Doc file|.*Aborted).*)$"
+    r"^(?:(?:WARNING|ERROR)\s+-\s+)?"
+    r"(?P<message>(?:Error reading page|Doc file|.*Aborted|docs/\S+:\d+: ).*)$"
 )
 DOC_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>[^']+)'")
 MISSING_SNIPPET = re.compile(r"Error reading page '(?P<page>[^']+)': .*?path '(?P<target>[^']+)'")
@@ -101,18 +103,23 @@ class _StartTags(HTMLParser):
         super().__init__()
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.styles: list[str] = []
-        self._in_style = False
+        self.scripts: list[str] = []  # 内联脚本的文本
+        self._in: str | None = None
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-        self._in_style = tag == "style"
+        attributes = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, attributes))
+        inline_script = tag == "script" and not attributes.get("src")
+        self._in = "style" if tag == "style" else "script" if inline_script else None
 
     def handle_endtag(self, tag):
-        self._in_style = False
+        self._in = None
 
     def handle_data(self, data):
-        if self._in_style:
+        if self._in == "style":
             self.styles.append(data)
+        elif self._in == "script":
+            self.scripts.append(data)
 
 
 @functools.cache
@@ -169,6 +176,10 @@ def external_loads(html: Path) -> list[str]:
             found.append(f"<link href={attrs['href']}>")
     for style in parsed.styles:
         found += re.findall(r"url\((?:['\"])?((?:https?:)?//[^)'\"]+)", style)
+    for script in parsed.scripts:  # 内联脚本里的 import("https://…")、fetch("//…") 等
+        found += [
+            f"<script> {url}" for url in re.findall(r"[\"'`]((?:https?:)?//[^\"'`\s]+)", script)
+        ]
     return found
 
 

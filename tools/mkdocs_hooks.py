@@ -1,10 +1,13 @@
-"""MkDocs 钩子：把 npm 安装的 KaTeX 发布进站点，并给引用代码文件的代码块加上标题。
+"""MkDocs 钩子：发布 KaTeX、执行笔记本页面、给引用代码文件的代码块加上标题。
 
 - KaTeX 的脚本、样式和字体来自 ``node_modules/katex/dist``（由 ``package-lock.json``
   锁定版本，``make`` 里 ``npm ci`` 安装），构建时复制到 ``site/assets/katex/``。
   仓库里不提交第三方库的副本，页面也不从任何其他主机加载资源。
 - 只含一行 ``--8<-- "chapter/file.py"`` 的代码块，自动加上 ``title="snippets/…"``，
   读者一眼就能看出这段代码就是测试套件运行过的那个文件。
+- 笔记本页面（``docs/`` 里 jupytext 格式的 ``.py``）在构建时并行执行（按内容缓存，见
+  ``tools/notebook_runner.py``），mkdocs-jupyter 渲染的是执行后的 ``.ipynb``；
+  任何单元格出错都是一条“文件:行号: …”的警告，``--strict`` 下构建失败。
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import notebook_runner
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+log = get_plugin_logger("dl-notes")
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 KATEX_FILES = ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js"]
@@ -42,7 +48,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-50)  # 在 mkdocs-jupyter 把 .py 认作页面之后
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    notebooks = {
+        Path(f.abs_src_path): f
+        for f in files.documentation_pages()
+        if f.abs_src_path and f.src_uri.endswith(".py")
+    }
+    executed, errors = notebook_runner.execute_all(sorted(notebooks))
+    for source, result in executed.items():
+        notebooks[source].abs_src_path = str(result)
+    for error in errors:
+        log.warning(error)
+
     sources = [KATEX_DIST / name for name in KATEX_FILES]
     sources += sorted((KATEX_DIST / "fonts").glob("*.woff2"))
     for source in sources:
@@ -62,3 +80,30 @@ def _add_title(match: re.Match[str]) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return INCLUDE_FENCE.sub(_add_title, markdown)
+
+
+NOTEBOOK_NOTE = """<div class="admonition info notebook-note">
+<p class="admonition-title">这一页是构建时执行的 Notebook</p>
+<p>源文件 <code>docs/{src}</code>（jupytext 格式）在每次构建时从头执行，页面上的图和输出
+都来自这次执行，其中的 <code>assert</code> 全部通过。
+<a href="{name}" download>下载执行后的 {name}</a></p>
+</div>"""
+
+
+# nbconvert 的模板无条件放进页面的 MathJax 与 Mermaid 加载脚本（指向 cdnjs）。公式由随站点
+# 发布的 KaTeX 渲染，笔记本里也没有 Mermaid，这些脚本只会向外网发请求，所以删掉。
+CDN_SCRIPTS = re.compile(
+    r'<script src="">\s*</script>\s*'
+    r'|<script type="text/x-mathjax-config">.*?</script>\s*'
+    r'|<script type="module">(?:(?!</script>).)*?https://cdnjs\.cloudflare\.com.*?</script>\s*',
+    re.DOTALL,
+)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.file.src_uri.endswith(".py"):
+        return html
+    html = CDN_SCRIPTS.sub("", html)
+    note = NOTEBOOK_NOTE.format(src=page.file.src_uri, name=Path(page.file.abs_src_path).name)
+    head, sep, rest = html.partition("</h1>")
+    return head + sep + note + rest if sep else note + html

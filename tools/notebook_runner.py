@@ -1,0 +1,175 @@
+"""执行 docs/ 里的笔记本页面，带缓存；单元格出错时给出文件、行号和单元格序号。
+
+笔记本以 jupytext 的 percent 格式保存（``docs/<章>/<页>.py``，``# %%`` 分隔单元格）：
+diff 友好、ruff 能检查、仓库里永远没有过期的输出。构建（``tools/mkdocs_hooks.py``）和
+测试（``tests/test_notebooks.py``）都调用 :func:`execute`：
+
+- 用 nbclient 在全新的 Jupyter 内核里从头执行；内核启动时先运行
+  ``tools/notebook_setup.py``（中文字体、SVG、配色），不进入笔记本的命名空间。
+- 结果按“源文件 + 本目录的执行设置 + 库版本”的哈希缓存在 ``.cache/notebooks/``；
+  多个进程同时要同一个笔记本时用文件锁排队，只执行一次。
+- 任一单元格抛出异常（包括笔记本自己的 ``assert``），抛出 :class:`NotebookError`，
+  信息形如 ``docs/training/optimizer-trajectories.py:57: 第 4 个代码单元格出错：AssertionError…``。
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import importlib.metadata
+import os
+import re
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CACHE = ROOT / ".cache" / "notebooks"
+SETUP = Path(__file__).with_name("notebook_setup.py")
+# 与 notebook_setup.INK 一致：轴、刻度和文字的占位颜色，执行后换成 currentColor
+INK = "#010203"
+# 一个单元格最多运行的秒数（整页的耗时预算由测试检查）
+CELL_TIMEOUT = 60
+PACKAGES = ["torch", "numpy", "matplotlib", "noto-cjk-sans-otc", "nbclient", "ipykernel"]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
+
+
+class NotebookError(Exception):
+    """某个笔记本执行失败；str() 以“文件:行号:”开头。"""
+
+
+def notebooks() -> list[Path]:
+    """docs/ 下的全部笔记本页面（jupytext percent 格式的 .py）。"""
+    return sorted(DOCS.rglob("*.py"))
+
+
+def rel(path: Path) -> str:
+    return path.resolve().relative_to(ROOT).as_posix()
+
+
+def cache_key(path: Path) -> str:
+    digest = hashlib.sha256()
+    for part in (path, SETUP, Path(__file__)):
+        digest.update(part.read_bytes())
+    for package in PACKAGES:
+        digest.update(f"{package}=={importlib.metadata.version(package)}".encode())
+    return digest.hexdigest()[:20]
+
+
+def executed_path(path: Path) -> Path:
+    """执行结果（带输出的 .ipynb）的位置；文件名与页面同名，便于读者下载。"""
+    return CACHE / cache_key(path) / f"{path.stem}.ipynb"
+
+
+def execute(path: Path) -> Path:
+    """执行笔记本（或取缓存），返回带输出的 .ipynb 的路径。"""
+    out = executed_path(path)
+    if out.is_file():
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.parent / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # 另一个进程正在执行同一个笔记本时，等它写完
+        if not out.is_file():
+            nb = _run(path)
+            tmp = out.with_suffix(".tmp")
+            nbformat.write(nb, tmp)
+            os.replace(tmp, out)
+    return out
+
+
+def execute_all(
+    paths: list[Path], workers: int | None = None
+) -> tuple[dict[Path, Path], list[str]]:
+    """并行执行多个笔记本；返回（源文件 → 执行结果，错误信息列表）。"""
+    done: dict[Path, Path] = {}
+    errors: list[str] = []
+
+    def one(path: Path) -> None:
+        try:
+            done[path] = execute(path)
+        except NotebookError as error:
+            errors.append(str(error))
+
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        list(pool.map(one, paths))
+    return done, sorted(errors)
+
+
+def _run(path: Path) -> nbformat.NotebookNode:
+    nb = jupytext.read(path)
+    setup = f"__import__('runpy').run_path({str(SETUP)!r}) and None"
+    client = NotebookClient(
+        nb,
+        kernel_name="python3",
+        timeout=CELL_TIMEOUT,
+        allow_errors=False,
+        extra_arguments=[f"--IPKernelApp.exec_lines={setup}", "--IPKernelApp.log_level=ERROR"],
+    )
+    env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONWARNINGS="default")
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as workdir:
+        client.resources = {"metadata": {"path": workdir}}
+        try:
+            client.execute(env=env)
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
+            raise NotebookError(_describe(path, nb, error)) from None
+    nb.metadata["dl_notes"] = {"seconds": round(time.perf_counter() - start, 2)}
+    _polish(nb)
+    return nb
+
+
+def cell_lines(path: Path, nb: nbformat.NotebookNode) -> list[int]:
+    """每个单元格的内容在源文件里从哪一行开始（``# %%`` 的下一行）。"""
+    markers = [
+        number
+        for number, line in enumerate(path.read_text("utf8").splitlines(), start=1)
+        if line.startswith("# %%")
+    ]
+    if len(markers) != len(nb.cells):
+        return [1] * len(nb.cells)
+    return [m + 1 for m in markers]
+
+
+def _describe(path: Path, nb: nbformat.NotebookNode, error: Exception) -> str:
+    """把异常定位到源文件的行：单元格的起始行 + 异常在单元格里的行。"""
+    failed = next(
+        (
+            i
+            for i, cell in enumerate(nb.cells)
+            if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+        ),
+        None,
+    )
+    if isinstance(error, CellExecutionError):
+        summary = f"{error.ename}: {error.evalue}"
+        traceback = ANSI.sub("", error.traceback)
+    else:
+        summary, traceback = f"{type(error).__name__}: {error}", ""
+    if failed is None:  # 超时或内核崩溃：找最后一个开始执行的代码单元格
+        started = [i for i, c in enumerate(nb.cells) if c.get("execution_count")]
+        failed = started[-1] if started else 0
+    line = cell_lines(path, nb)[failed]
+    if lines := CELL_LINE.findall(traceback):
+        line += int(lines[-1]) - 1
+    code_number = sum(1 for c in nb.cells[: failed + 1] if c.cell_type == "code")
+    return f"{rel(path)}:{line}: 第 {code_number} 个代码单元格出错：{summary}\n{traceback}".rstrip()
+
+
+def _polish(nb: nbformat.NotebookNode) -> None:
+    """SVG 图：去掉 XML 声明和元数据，占位墨色换成 currentColor（跟随明暗主题）。"""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/svg+xml" in data:
+                svg = data["image/svg+xml"]
+                svg = re.sub(r"<\?xml[^>]*>\s*|<!DOCTYPE[^>]*>\s*", "", svg)
+                svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
+                data["image/svg+xml"] = svg.replace(INK, "currentColor")
