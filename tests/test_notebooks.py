@@ -81,3 +81,30 @@ def test_notebook_is_linked_from_a_page(notebook) -> None:
 def test_notebooks_live_in_chapters() -> None:
     misplaced = [rel(n) for n in NOTEBOOKS if n.parent == DOCS]
     assert not misplaced, f"笔记本要放在章节目录里：{misplaced}"
+
+
+MD_LINK = re.compile(r"\]\((?P<url>[^)\s]+)\)")
+
+
+def page_for(url: str, notebook) -> bool:
+    """笔记本页面的地址是 /<章>/<名字>/，相对链接从那里解析到 docs/ 里的文件。"""
+    path = url.split("#")[0]
+    if not path or re.match(r"^[a-z]+:", path):
+        return True
+    base = notebook.relative_to(DOCS).with_suffix("")  # <章>/<名字>
+    target = (DOCS / base / path).resolve()
+    candidates = [target.with_suffix(".md"), target.with_suffix(".py"), target / "index.md"]
+    return any(c.is_file() for c in candidates)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=rel)
+def test_notebook_links_resolve(notebook) -> None:
+    """Markdown 单元格里的链接（mkdocs 不检查渲染后的笔记本）指向存在的页面。"""
+    dead = [
+        f"{rel(notebook)}:{number}: 链接 {match['url']} 指向不存在的页面"
+        for number, line in enumerate(notebook.read_text("utf8").splitlines(), start=1)
+        if line.startswith("#")
+        for match in MD_LINK.finditer(line)
+        if not page_for(match["url"], notebook)
+    ]
+    assert not dead, "\n".join(dead)

@@ -5,6 +5,7 @@
   仓库里不提交第三方库的副本，页面也不从任何其他主机加载资源。
 - 只含一行 ``--8<-- "chapter/file.py"`` 的代码块，自动加上 ``title="snippets/…"``，
   读者一眼就能看出这段代码就是测试套件运行过的那个文件。
+- `````diagram`` 代码块换成 ``tools/diagrams.py`` 生成的内嵌 SVG 结构图。
 - 笔记本页面（``docs/`` 里 jupytext 格式的 ``.py``）在构建时并行执行（按内容缓存，见
   ``tools/notebook_runner.py``），mkdocs-jupyter 渲染的是执行后的 ``.ipynb``；
   任何单元格出错都是一条“文件:行号: …”的警告，``--strict`` 下构建失败。
@@ -12,9 +13,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+import diagrams
 import notebook_runner
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -45,21 +49,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"KaTeX 没有安装（缺少 {KATEX_DIST}/{missing[0]}）："
             "先运行 `make setup`（会执行 npm ci）。"
         )
+    # ```diagram 代码块：由 tools/diagrams.py 生成的内嵌 SVG 结构图
+    superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+    fences = superfences.setdefault("custom_fences", [])
+    if not any(fence["name"] == "diagram" for fence in fences):
+        fences.append({"name": "diagram", "class": "diagram", "format": diagrams.fence_format})
+    _start_notebooks()
     return config
+
+
+# 笔记本的执行与其余页面的渲染重叠：一读完配置就在后台线程启动执行（Jupyter 内核是子进程），
+# 笔记本页面排到最后渲染，到它们的 on_pre_page 时才等结果。
+_executions: dict[Path, Future[Path]] = {}
+_pool: ThreadPoolExecutor | None = None
+
+
+def _start_notebooks() -> None:
+    global _pool
+    _pool = _pool or ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+    _executions.clear()
+    for notebook in notebook_runner.notebooks():
+        _executions[notebook] = _pool.submit(notebook_runner.execute, notebook)
 
 
 @event_priority(-50)  # 在 mkdocs-jupyter 把 .py 认作页面之后
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    notebooks = {
-        Path(f.abs_src_path): f
-        for f in files.documentation_pages()
-        if f.abs_src_path and f.src_uri.endswith(".py")
-    }
-    executed, errors = notebook_runner.execute_all(sorted(notebooks))
-    for source, result in executed.items():
-        notebooks[source].abs_src_path = str(result)
-    for error in errors:
-        log.warning(error)
+    notebooks = [f for f in files.documentation_pages() if f.src_uri.endswith(".py")]
+    files = Files([f for f in files if f not in notebooks] + notebooks)
 
     sources = [KATEX_DIST / name for name in KATEX_FILES]
     sources += sorted((KATEX_DIST / "fonts").glob("*.woff2"))
@@ -67,6 +83,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         uri = "assets/katex/" + source.relative_to(KATEX_DIST).as_posix()
         files.append(File.generated(config, uri, abs_src_path=str(source)))
     return files
+
+
+@event_priority(50)  # 在 mkdocs-jupyter 读取笔记本之前换成执行后的 .ipynb
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    execution = _executions.pop(Path(page.file.abs_src_path), None)
+    if execution is not None:
+        try:
+            page.file.abs_src_path = str(execution.result())
+        except notebook_runner.NotebookError as error:
+            log.warning(str(error))
+    return page
 
 
 def _add_title(match: re.Match[str]) -> str:

@@ -111,7 +111,11 @@ def _run(path: Path) -> nbformat.NotebookNode:
         kernel_name="python3",
         timeout=CELL_TIMEOUT,
         allow_errors=False,
-        extra_arguments=[f"--IPKernelApp.exec_lines={setup}", "--IPKernelApp.log_level=ERROR"],
+        extra_arguments=[
+            f"--IPKernelApp.exec_lines={setup}",
+            "--IPKernelApp.log_level=ERROR",
+            "--HistoryManager.enabled=False",
+        ],
     )
     env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONWARNINGS="default")
     start = time.perf_counter()
