@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 log = get_plugin_logger("dl-notes")
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     fences = superfences.setdefault("custom_fences", [])
     if not any(fence["name"] == "diagram" for fence in fences):
         fences.append({"name": "diagram", "class": "diagram", "format": diagrams.fence_format})
+    _notebook_css.clear()
     _start_notebooks()
     return config
 
@@ -109,12 +111,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return INCLUDE_FENCE.sub(_add_title, markdown)
 
 
-NOTEBOOK_NOTE = """<div class="admonition info notebook-note">
-<p class="admonition-title">这一页是构建时执行的 Notebook</p>
-<p>源文件 <code>docs/{src}</code>（jupytext 格式）在每次构建时从头执行，页面上的图和输出
-都来自这次执行，其中的 <code>assert</code> 全部通过。
-<a href="{name}" download>下载执行后的 {name}</a></p>
-</div>"""
+NOTEBOOK_NOTE = (
+    '<div class="admonition info notebook-note">'
+    '<p class="admonition-title">这一页是构建时执行的 Notebook</p>'
+    "<p>源文件 <code>docs/{src}</code>（jupytext 格式）在每次构建时从头执行，"
+    "页面上的图和输出都来自这次执行，其中的 <code>assert</code> 全部通过。"
+    '<a href="{name}" download>下载执行后的 {name}</a></p></div>'
+)
 
 
 # nbconvert 的模板无条件放进页面的 MathJax 与 Mermaid 加载脚本（指向 cdnjs）。公式由随站点
@@ -127,10 +130,43 @@ CDN_SCRIPTS = re.compile(
 )
 
 
+# mkdocs-jupyter 在每个笔记本页面里内联约 600 KB 一模一样的 Jupyter 样式。把它们移到一个
+# 共享的样式文件里：页面小了一个数量级，浏览器只下载一次，搜索插件也不用逐页解析它们。
+# 末尾那段 "['pre {…" 是 mkdocs-jupyter 把样式列表直接转成字符串的产物，重复且无效，丢掉。
+STYLE = re.compile(r"<style[^>]*>(?P<css>.*?)</style>\s*", re.DOTALL)
+SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+NOTEBOOK_CSS = "assets/stylesheets/notebook.css"
+_notebook_css: dict[str, None] = {}  # 按出现顺序去重
+
+
+def _move_styles(html: str) -> str:
+    inside_svg = [(m.start(), m.end()) for m in SVG.finditer(html)]
+
+    def move(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in inside_svg):
+            return match[0]  # 图里自带的样式留在图里
+        css = match["css"].strip()
+        if not css.startswith("['"):
+            _notebook_css.setdefault(css)
+        return ""
+
+    return STYLE.sub(move, html)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.file.src_uri.endswith(".py"):
         return html
     html = CDN_SCRIPTS.sub("", html)
+    html = _move_styles(html)
+    href = get_relative_url(NOTEBOOK_CSS, page.url)
+    html = f'<link rel="stylesheet" href="{href}">\n' + html
     note = NOTEBOOK_NOTE.format(src=page.file.src_uri, name=Path(page.file.abs_src_path).name)
     head, sep, rest = html.partition("</h1>")
     return head + sep + note + rest if sep else note + html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _notebook_css:
+        out = Path(config.site_dir) / NOTEBOOK_CSS
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("\n".join(_notebook_css), encoding="utf8")
