@@ -10,77 +10,15 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
-import subprocess
-import sys
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from site_model import DOCS, PYTHON_LANGS, ROOT, pages, python_fences, rel
+from site_build import Build
+from site_model import DOCS, PYTHON_LANGS, pages, python_fences, rel
 
-pytestmark = pytest.mark.xdist_group("site")
-
-# mkdocs 的警告和错误：“WARNING -  …”，读页面时抛出的“Error reading page '…': …”，
-# 以及笔记本执行失败时钩子给出的“docs/…py:行号: …”
-PROBLEM = re.compile(
-    r"^(?:(?:WARNING|ERROR)\s+-\s+)?"
-    r"(?P<message>(?:Error reading page|Doc file|.*Aborted|docs/\S+:\d+: ).*)$"
-)
-DOC_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>[^']+)'")
-MISSING_SNIPPET = re.compile(r"Error reading page '(?P<page>[^']+)': .*?path '(?P<target>[^']+)'")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-
-
-@dataclass
-class Build:
-    site: Path
-    problems: list[str]  # 每条都以“页面:行号”开头（能定位时）
-
-
-@pytest.fixture(scope="session")
-def build(tmp_path_factory) -> Build:
-    """构建一次站点，供本文件所有测试使用。"""
-    out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    log = proc.stdout + proc.stderr
-    problems = [locate(m["message"]) for line in log.splitlines() if (m := PROBLEM.match(line))]
-    if proc.returncode != 0 and not problems:
-        problems = [log[-3000:]]
-    return Build(out, problems)
-
-
-@pytest.fixture
-def site(build: Build) -> Path:
-    if build.problems:
-        pytest.skip("站点构建失败，原因见 test_strict_build")
-    return build.site
-
-
-def locate(message: str) -> str:
-    """给 mkdocs 的警告补上页面里的行号：docs/x.md:12: …"""
-    match = DOC_LINK.search(message) or MISSING_SNIPPET.search(message)
-    if not match:
-        return message
-    page = DOCS / match["page"]
-    target = match["target"]
-    lines = [
-        number
-        for number, text in enumerate(page.read_text("utf8").splitlines(), start=1)
-        if f"({target}" in text or f"]: {target}" in text or f'"{target}' in text
-    ]
-    where = ", ".join(f"{rel(page)}:{n}" for n in lines) or rel(page)
-    return f"{where}: {message}"
 
 
 def test_strict_build(build: Build) -> None:

@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,6 +33,7 @@ log = get_plugin_logger("dl-notes")
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 KATEX_FILES = ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js"]
+PURGECSS = ROOT / "node_modules" / ".bin" / "purgecss"
 
 # ```python            <- 代码块开头，可带缩进（内容标签页、折叠块里）
 # --8<-- "a/b.py"      <- 唯一的一行：引用 snippets/a/b.py（可带 :section）
@@ -44,11 +47,11 @@ INCLUDE_FENCE = re.compile(
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    missing = [name for name in KATEX_FILES if not (KATEX_DIST / name).is_file()]
+    missing = [KATEX_DIST / name for name in KATEX_FILES] + [PURGECSS]
+    missing = [path for path in missing if not path.is_file()]
     if missing:
         raise PluginError(
-            f"KaTeX 没有安装（缺少 {KATEX_DIST}/{missing[0]}）："
-            "先运行 `make setup`（会执行 npm ci）。"
+            f"npm 依赖没有安装（缺少 {missing[0]}）：先运行 `make setup`（会执行 npm ci）。"
         )
     # ```diagram 代码块：由 tools/diagrams.py 生成的内嵌 SVG 结构图
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
@@ -56,11 +59,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(fence["name"] == "diagram" for fence in fences):
         fences.append({"name": "diagram", "class": "diagram", "format": diagrams.fence_format})
     _notebook_css.clear()
+    _notebook_pages.clear()
     _start_notebooks()
     return config
 
 
-# 笔记本的执行与其余页面的渲染重叠：一读完配置就在后台线程启动执行（Jupyter 内核是子进程），
+# 笔记本的执行与其余页面的渲染重叠：一读完配置就在后台线程启动执行（每个笔记本一个子进程），
 # 笔记本页面排到最后渲染，到它们的 on_pre_page 时才等结果。
 _executions: dict[Path, Future[Path]] = {}
 _pool: ThreadPoolExecutor | None = None
@@ -137,6 +141,7 @@ STYLE = re.compile(r"<style[^>]*>(?P<css>.*?)</style>\s*", re.DOTALL)
 SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 NOTEBOOK_CSS = "assets/stylesheets/notebook.css"
 _notebook_css: dict[str, None] = {}  # 按出现顺序去重
+_notebook_pages: list[str] = []
 
 
 def _move_styles(html: str) -> str:
@@ -153,11 +158,18 @@ def _move_styles(html: str) -> str:
     return STYLE.sub(move, html)
 
 
+# 代码块（和笔记本的代码单元格、输出）不进搜索索引：读者搜的是概念，代码里的标识符在正文里
+# 也都出现；代码占了索引的大半，索引每页都要下载。
+CODE_BLOCK = re.compile(r'<div class="(?=[^"]*\b(?:highlight|jp-InputArea|jp-OutputArea)\b)')
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = CODE_BLOCK.sub('<div data-search-exclude class="', html)
     if not page.file.src_uri.endswith(".py"):
         return html
     html = CDN_SCRIPTS.sub("", html)
     html = _move_styles(html)
+    _notebook_pages.append(page.file.src_uri)
     href = get_relative_url(NOTEBOOK_CSS, page.url)
     html = f'<link rel="stylesheet" href="{href}">\n' + html
     note = NOTEBOOK_NOTE.format(src=page.file.src_uri, name=Path(page.file.abs_src_path).name)
@@ -165,8 +177,30 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return head + sep + note + rest if sep else note + html
 
 
+@event_priority(-100)  # 在搜索插件写出索引之后
 def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    # 搜索插件按 ASCII 转义写索引：每个汉字 6 个字节（\uXXXX）。改写成 UTF-8，文件小 40 %。
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text("utf8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf8")
     if _notebook_css:
-        out = Path(config.site_dir) / NOTEBOOK_CSS
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text("\n".join(_notebook_css), encoding="utf8")
+        _purge_notebook_css(site)
+
+
+def _purge_notebook_css(site: Path) -> None:
+    out = site / NOTEBOOK_CSS
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(_notebook_css), encoding="utf8")
+    # JupyterLab 的整套样式约 590 KB，笔记本页面只用到其中很少一部分：用 purgecss（npm）
+    # 按笔记本页面的 HTML 和 mkdocs-material 的脚本裁掉没用到的规则和 CSS 变量。
+    notebook_pages = [site / Path(uri).with_suffix("") / "index.html" for uri in _notebook_pages]
+    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    proc = subprocess.run(
+        [str(PURGECSS), "--variables", "--keyframes", "--font-face", "--css", str(out),
+         "--content", *map(str, notebook_pages + bundles), "--output", str(out.parent)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    if proc.returncode != 0:
+        raise PluginError(f"purgecss 失败：{proc.stderr[-2000:]}")

@@ -4,8 +4,9 @@
 diff 友好、ruff 能检查、仓库里永远没有过期的输出。构建（``tools/mkdocs_hooks.py``）和
 测试（``tests/test_notebooks.py``）都调用 :func:`execute`：
 
-- 用 nbclient 在全新的 Jupyter 内核里从头执行；内核启动时先运行
-  ``tools/notebook_setup.py``（中文字体、SVG、配色），不进入笔记本的命名空间。
+- 每个笔记本在一个全新的进程里从头执行（``tools/notebook_kernel.py``：从预先导入了
+  torch、matplotlib、IPython 的 forkserver fork 出来，用 IPython 执行单元格），执行前先运行
+  ``tools/notebook_setup.py``（中文字体、SVG、配色），它不进入笔记本的命名空间。
 - 结果按“源文件 + 本目录的执行设置 + 库版本”的哈希缓存在 ``.cache/notebooks/``；
   多个进程同时要同一个笔记本时用文件锁排队，只执行一次。
 - 任一单元格抛出异常（包括笔记本自己的 ``assert``），抛出 :class:`NotebookError`，
@@ -17,27 +18,28 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import importlib.metadata
+import multiprocessing
 import os
 import re
+import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import jupytext
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 CACHE = ROOT / ".cache" / "notebooks"
-SETUP = Path(__file__).with_name("notebook_setup.py")
+TOOLS = Path(__file__).resolve().parent
+SETUP = TOOLS / "notebook_setup.py"
+KERNEL = TOOLS / "notebook_kernel.py"
 # 与 notebook_setup.INK 一致：轴、刻度和文字的占位颜色，执行后换成 currentColor
 INK = "#010203"
-# 一个单元格最多运行的秒数（整页的耗时预算由测试检查）
-CELL_TIMEOUT = 60
-PACKAGES = ["torch", "numpy", "matplotlib", "noto-cjk-sans-otc", "nbclient", "ipykernel"]
+# 一个笔记本最多运行的秒数（更严的耗时预算由测试检查）
+TIMEOUT = 120
+PACKAGES = ["torch", "numpy", "matplotlib", "noto-cjk-sans-otc", "ipython", "jupytext"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 
@@ -57,7 +59,7 @@ def rel(path: Path) -> str:
 
 def cache_key(path: Path) -> str:
     digest = hashlib.sha256()
-    for part in (path, SETUP, Path(__file__)):
+    for part in (path, SETUP, KERNEL, Path(__file__)):
         digest.update(part.read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}=={importlib.metadata.version(package)}".encode())
@@ -103,28 +105,65 @@ def execute_all(
     return done, sorted(errors)
 
 
+_context = None
+# forkserver 预先导入的库（只能是已安装的包：forkserver 导入它们时还没有设置 sys.path）
+PRELOAD = [
+    "torch",
+    "torch._dynamo",
+    "torch.nn.functional",
+    "numpy",
+    "matplotlib.pyplot",
+    "matplotlib_inline.backend_inline",
+    "IPython.core.interactiveshell",
+    "nbformat",
+    "jupytext",
+    "noto_cjk_sans_otc",
+]
+
+
+def _forkserver():
+    """预先导入 torch 等库的 forkserver（每个进程第一次执行笔记本时启动）。"""
+    global _context
+    if _context is None:
+        if str(TOOLS) not in sys.path:
+            sys.path.insert(0, str(TOOLS))  # forkserver 按模块名导入 notebook_kernel
+        _context = multiprocessing.get_context("forkserver")
+        _context.set_forkserver_preload(PRELOAD)
+    return _context
+
+
+def _child(source: str, workdir: str, conn) -> None:
+    import notebook_kernel
+
+    try:
+        conn.send(notebook_kernel.run(source, workdir))
+    except BaseException as error:  # 执行器自身出错（不是单元格出错）
+        conn.send((None, {"cell": None, "ename": type(error).__name__, "evalue": str(error)}))
+    finally:
+        conn.close()
+
+
 def _run(path: Path) -> nbformat.NotebookNode:
-    nb = jupytext.read(path)
-    setup = f"__import__('runpy').run_path({str(SETUP)!r}) and None"
-    client = NotebookClient(
-        nb,
-        kernel_name="python3",
-        timeout=CELL_TIMEOUT,
-        allow_errors=False,
-        extra_arguments=[
-            f"--IPKernelApp.exec_lines={setup}",
-            "--IPKernelApp.log_level=ERROR",
-            "--HistoryManager.enabled=False",
-        ],
-    )
-    env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONWARNINGS="default")
+    context = _forkserver()
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as workdir:
-        client.resources = {"metadata": {"path": workdir}}
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_child, args=(str(path.resolve()), workdir, send))
+        process.start()
+        send.close()
+        if not receive.poll(TIMEOUT):
+            process.kill()
+            raise NotebookError(f"{rel(path)}:1: 执行超过 {TIMEOUT} 秒，已终止")
         try:
-            client.execute(env=env)
-        except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
-            raise NotebookError(_describe(path, nb, error)) from None
+            text, error = receive.recv()
+        except EOFError:
+            text, error = None, {"cell": None, "ename": "进程异常退出", "evalue": ""}
+        process.join()
+    if text is None:
+        raise NotebookError(f"{rel(path)}:1: 无法执行：{error['ename']}: {error['evalue']}")
+    nb = nbformat.reads(text, as_version=4)
+    if error:
+        raise NotebookError(_describe(path, nb, error))
     nb.metadata["dl_notes"] = {"seconds": round(time.perf_counter() - start, 2)}
     _polish(nb)
     return nb
@@ -142,28 +181,15 @@ def cell_lines(path: Path, nb: nbformat.NotebookNode) -> list[int]:
     return [m + 1 for m in markers]
 
 
-def _describe(path: Path, nb: nbformat.NotebookNode, error: Exception) -> str:
+def _describe(path: Path, nb: nbformat.NotebookNode, error: dict) -> str:
     """把异常定位到源文件的行：单元格的起始行 + 异常在单元格里的行。"""
-    failed = next(
-        (
-            i
-            for i, cell in enumerate(nb.cells)
-            if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
-        ),
-        None,
-    )
-    if isinstance(error, CellExecutionError):
-        summary = f"{error.ename}: {error.evalue}"
-        traceback = ANSI.sub("", error.traceback)
-    else:
-        summary, traceback = f"{type(error).__name__}: {error}", ""
-    if failed is None:  # 超时或内核崩溃：找最后一个开始执行的代码单元格
-        started = [i for i, c in enumerate(nb.cells) if c.get("execution_count")]
-        failed = started[-1] if started else 0
+    failed = error["cell"]
+    traceback = ANSI.sub("", error["traceback"])
     line = cell_lines(path, nb)[failed]
     if lines := CELL_LINE.findall(traceback):
         line += int(lines[-1]) - 1
     code_number = sum(1 for c in nb.cells[: failed + 1] if c.cell_type == "code")
+    summary = f"{error['ename']}: {error['evalue']}"
     return f"{rel(path)}:{line}: 第 {code_number} 个代码单元格出错：{summary}\n{traceback}".rstrip()
 
 

@@ -1,0 +1,85 @@
+"""构建一次站点，供整个测试运行共用（xdist 的所有工作进程共用同一次构建）。
+
+``mkdocs build --strict``（不加 -q：加了 -q 时警告不会让构建失败）。第一个需要站点的进程
+构建，其余进程在文件锁上等它，然后直接使用结果；构建日志里的警告整理成“页面:行号: …”。
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from site_model import DOCS, ROOT, rel
+from snippet_process import RUN_CACHE_ENV
+
+# mkdocs 的警告和错误：“WARNING -  …”，读页面时抛出的“Error reading page '…': …”，
+# 以及笔记本执行失败时钩子给出的“docs/…py:行号: …”
+PROBLEM = re.compile(
+    r"^(?:(?:WARNING|ERROR)\s+-\s+)?"
+    r"(?P<message>(?:Error reading page|Doc file|.*Aborted|docs/\S+:\d+: ).*)$"
+)
+DOC_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>[^']+)'")
+MISSING_SNIPPET = re.compile(r"Error reading page '(?P<page>[^']+)': .*?path '(?P<target>[^']+)'")
+
+
+@dataclass
+class Build:
+    site: Path
+    problems: list[str]  # 每条都以“页面:行号”开头（能定位时）
+    seconds: float
+
+
+def shared_build(fallback_dir: Path) -> Build:
+    """本次测试运行的站点构建：只构建一次，结果存在运行目录里。"""
+    root = Path(os.environ.get(RUN_CACHE_ENV) or fallback_dir)
+    record = root / "site-build.json"
+    with open(root / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            build = _build(root / "site")
+            record.write_text(json.dumps(asdict(build), default=str), encoding="utf8")
+    data = json.loads(record.read_text("utf8"))
+    return Build(Path(data["site"]), data["problems"], data["seconds"])
+
+
+def _build(out: Path) -> Build:
+    import time
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    seconds = round(time.perf_counter() - start, 2)
+    log = proc.stdout + proc.stderr
+    problems = [locate(m["message"]) for line in log.splitlines() if (m := PROBLEM.match(line))]
+    if proc.returncode != 0 and not problems:
+        problems = [log[-3000:]]
+    return Build(out, problems, seconds)
+
+
+def locate(message: str) -> str:
+    """给 mkdocs 的警告补上页面里的行号：docs/x.md:12: …"""
+    match = DOC_LINK.search(message) or MISSING_SNIPPET.search(message)
+    if not match:
+        return message
+    page = DOCS / match["page"]
+    target = match["target"]
+    lines = [
+        number
+        for number, text in enumerate(page.read_text("utf8").splitlines(), start=1)
+        if f"({target}" in text or f"]: {target}" in text or f'"{target}' in text
+    ]
+    where = ", ".join(f"{rel(page)}:{n}" for n in lines) or rel(page)
+    return f"{where}: {message}"
