@@ -22,10 +22,12 @@ from pathlib import Path
 
 import diagrams
 import notebook_runner
+import reading_aids
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -81,7 +83,9 @@ def _start_notebooks() -> None:
 @event_priority(-50)  # 在 mkdocs-jupyter 把 .py 认作页面之后
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     notebooks = [f for f in files.documentation_pages() if f.src_uri.endswith(".py")]
-    files = Files([f for f in files if f not in notebooks] + notebooks)
+    # 生成的阅读辅助页排在最后：渲染它们时其他页面都已渲染完
+    generated = [File.generated(config, uri, content=f"# {title}\n") for uri, title in AIDS.items()]
+    files = Files([f for f in files if f not in notebooks] + notebooks + generated)
 
     sources = [KATEX_DIST / name for name in KATEX_FILES]
     sources += sorted((KATEX_DIST / "fonts").glob("*.woff2"))
@@ -93,13 +97,55 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(50)  # 在 mkdocs-jupyter 读取笔记本之前换成执行后的 .ipynb
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    execution = _executions.pop(Path(page.file.abs_src_path), None)
+    source = page.file.abs_src_path
+    execution = _executions.pop(Path(source), None) if source else None
     if execution is not None:
         try:
             page.file.abs_src_path = str(execution.result())
         except notebook_runner.NotebookError as error:
             log.warning(str(error))
     return page
+
+
+# ------------------------------------------------------------------ 阅读辅助页
+# 术语表和面试题索引由 tools/reading_aids.py 从其他页面渲染后的 HTML 生成，不手工维护。
+AIDS = {"glossary.md": "术语表", "questions.md": "面试题索引"}
+_rendered: dict[str, reading_aids.RenderedPage] = {}
+_nav: Navigation | None = None
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _nav
+    _nav = nav
+    _rendered.clear()
+    return nav
+
+
+@event_priority(-100)  # 在其他处理之后，记下读者看到的正文
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = _page_content(html, page)
+    if page.file.src_uri not in AIDS:
+        chapter = page.parent.title if page.parent else ""
+        _rendered[page.url] = reading_aids.RenderedPage(page.url, page.title or "", chapter, html)
+    return html
+
+
+def _aid_markdown(page: Page) -> str:
+    order = {p.url: i for i, p in enumerate(_nav.pages)} if _nav else {}
+    rendered = sorted(_rendered.values(), key=lambda p: order.get(p.url, len(order)))
+    make = reading_aids.glossary_markdown if page.file.src_uri == "glossary.md" else None
+    text = (make or reading_aids.questions_markdown)(rendered)
+    # 链接写成源文件（mkdocs 会检查页面和锚点是否存在）：../a/b/#x → a/b.md#x
+    sources = {p.url: p.file.src_uri for p in (_nav.pages if _nav else [])}
+
+    def to_source(match: re.Match[str]) -> str:
+        target = sources.get(match["url"])
+        return f"]({target}{match['anchor'] or ''})" if target else match[0]
+
+    return AID_LINK.sub(to_source, text)
+
+
+AID_LINK = re.compile(r"\]\(\.\./(?P<url>[^)#\s]*)(?P<anchor>#[^)\s]*)?\)")
 
 
 def _add_title(match: re.Match[str]) -> str:
@@ -112,6 +158,8 @@ def _add_title(match: re.Match[str]) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in AIDS:
+        return _aid_markdown(page)
     return INCLUDE_FENCE.sub(_add_title, markdown)
 
 
@@ -163,7 +211,7 @@ def _move_styles(html: str) -> str:
 CODE_BLOCK = re.compile(r'<div class="(?=[^"]*\b(?:highlight|jp-InputArea|jp-OutputArea)\b)')
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def _page_content(html: str, page: Page) -> str:
     html = CODE_BLOCK.sub('<div data-search-exclude class="', html)
     if not page.file.src_uri.endswith(".py"):
         return html
@@ -185,8 +233,36 @@ def on_post_build(config: MkDocsConfig) -> None:
     if index.is_file():
         data = json.loads(index.read_text("utf8"))
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf8")
+    _fix_search_worker(site)
     if _notebook_css:
         _purge_notebook_css(site)
+
+
+# mkdocs-material 9.8.1 搜索 worker 切分中文查询时的两处缺陷（在浏览器测试里发现）：
+# 1. 找词典里的词时切片不到查询末尾（o<t.length），整句查询或最后一个字永远不算一个词，
+#    “主成分分析”被切成“主成分* 分*”；
+# 2. 切出的词之间用 "* " 连接，除最后一个外都变成前缀通配，排名的“全部词命中”加分失效。
+# 升级 mkdocs-material 后这里找不到原文就让构建失败，提醒重新检查。
+SEARCH_WORKER_FIXES = [
+    (
+        "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e",
+        "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e",
+    ),
+    (
+        's=>[...fe(s,this.index.invertedIndex)].join("* ")',
+        's=>[...fe(s,this.index.invertedIndex)].join(" ")',
+    ),
+]
+
+
+def _fix_search_worker(site: Path) -> None:
+    for worker in (site / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
+        code = worker.read_text("utf8")
+        for old, new in SEARCH_WORKER_FIXES:
+            if code.count(old) != 1:
+                raise PluginError(f"{worker.name} 里找不到要修正的代码 {old!r}：检查新版是否已修复")
+            code = code.replace(old, new)
+        worker.write_text(code, "utf8")
 
 
 def _purge_notebook_css(site: Path) -> None:

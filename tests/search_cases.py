@@ -1,0 +1,64 @@
+"""站内搜索的测试用例：读者会搜的词，以及应该搜到的页面。
+
+浏览器测试把每个查询输入站点的搜索框，要求期望的页面出现在最前面的几条结果里。
+查询分三类：
+
+- 中文术语：站点用 jieba 切分中文（用户词典 `tools/jieba_user_dict.txt`），术语必须是一个词，
+  搜索才能整词命中；
+- 多个词的查询（如“偏差与方差”）：切开后的每个词都要在期望页面里出现；
+- 英文名和缩写：页面在术语第一次出现时写出英文和缩写，例如“批归一化（Batch Normalization，BN）”。
+
+期望页面写成相对站点根目录的路径（与 `site/` 下的目录一致），指向专门讲这个概念的那一页，
+而不是只顺带提到它的页面。
+"""
+
+from __future__ import annotations
+
+CASES: list[tuple[str, str]] = [
+    # 中文术语
+    ("反向传播", "basics/backprop/"),
+    ("激活函数", "basics/activation/"),
+    ("层归一化", "training/normalization/"),
+    ("交叉验证", "training/hyperparameters/"),
+    ("位置编码", "models/transformer/"),
+    ("词向量", "models/word2vec/"),
+    ("梯度裁剪", "training/gradient-problems/"),
+    ("偏差与方差", "regularization/overfitting/"),
+    ("批归一化", "training/normalization/"),
+    ("梯度消失", "training/gradient-problems/"),
+    ("交叉熵", "basics/loss/"),
+    ("知识蒸馏", "regularization/distillation/"),
+    ("权重衰减", "regularization/weight-decay/"),
+    ("学习率", "training/learning-rate/"),
+    ("自注意力", "models/attention/"),
+    ("困惑度", "models/language-model/"),
+    ("过拟合", "regularization/overfitting/"),
+    ("数据增强", "regularization/data-augmentation/"),
+    ("早停", "regularization/early-stopping/"),
+    ("混合精度", "training/mixed-precision/"),
+    ("感受野", "models/cnn/"),
+    ("生成对抗网络", "models/gan/"),
+    ("迁移学习", "regularization/transfer-learning/"),
+    ("主成分分析", "regularization/dimensionality-reduction/"),
+    # 英文名和缩写
+    ("BN", "training/normalization/"),
+    ("LN", "training/normalization/"),
+    ("KD", "regularization/distillation/"),
+    ("SGD", "training/optimizers/"),
+    ("Adam", "training/optimizers/"),
+    ("LSTM", "models/lstm-gru/"),
+    ("GRU", "models/lstm-gru/"),
+    ("RNN", "models/rnn/"),
+    ("CNN", "models/cnn/"),
+    ("PPL", "models/language-model/"),
+    ("GAN", "models/gan/"),
+    ("ReLU", "basics/activation/"),
+    ("Dropout", "regularization/dropout/"),
+    ("BERT", "models/bert/"),
+    ("Transformer", "models/transformer/"),
+    ("word2vec", "models/word2vec/"),
+    ("PCA", "regularization/dimensionality-reduction/"),
+    ("MSE", "basics/loss/"),
+    ("AUC", "evaluation/metrics/"),
+    ("warm-up", "training/learning-rate/"),
+]

@@ -1,0 +1,284 @@
+"""在真实浏览器里检查读者的体验（Playwright 驱动 Debian 的 Chromium，从不下载浏览器）。
+
+构建好的站点由本机回环地址上的 HTTP 服务器提供。检查：中文搜索、复制按钮、联动的
+内容标签页、每页的公式、深色模式、375 px 手机宽度，以及每页都不向其他主机发请求、
+控制台没有错误。没有 /usr/bin/chromium 时整个文件跳过，并说明原因（CI 会安装它）。
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from search_cases import CASES
+from site_model import DOCS, SNIPPETS, pages
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(
+        "浏览器测试跳过：没有 /usr/bin/chromium（Debian: apt-get install chromium fonts-noto-cjk）",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip("playwright.sync_api", reason="浏览器测试跳过：没有安装 playwright")
+
+# 搜索结果要在这么多毫秒内出现（读者感觉“立刻”）；基准测试里另有更严的 100 ms 预算
+SEARCH_LIMIT_MS = 500
+TOP_RESULTS = 5
+
+
+def page_urls() -> list[str]:
+    """每个页面的站内地址：docs/a/b.md → a/b/，docs/a/index.md → a/，笔记本 docs/a/c.py → a/c/。"""
+    urls = []
+    for source in pages() + sorted(DOCS.rglob("*.py")):
+        relative = source.relative_to(DOCS).with_suffix("")
+        if relative.name == "index":
+            relative = relative.parent
+        urls.append("" if str(relative) == "." else relative.as_posix() + "/")
+    return urls
+
+
+URLS = page_urls()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-background-networking"],
+        )
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """一个浏览器页面，记录发往其他主机的请求和控制台错误。"""
+
+    def __init__(self, browser, base_url: str, **context_options) -> None:
+        self.base_url = base_url
+        self.context = browser.new_context(**context_options)
+        self.page = self.context.new_page()
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", self._request)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _request(self, request) -> None:
+        if not request.url.startswith((self.base_url, "data:", "blob:")):
+            self.foreign.append(request.url)
+
+    def goto(self, url: str) -> None:
+        self.page.goto(self.base_url + url, wait_until="load")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base_url: str) -> Iterator[Visit]:
+    v = Visit(browser, base_url, viewport={"width": 1280, "height": 900})
+    yield v
+    v.close()
+
+
+@pytest.fixture(scope="session")
+def phone(browser, base_url: str) -> Iterator[Visit]:
+    """逐页检查共用一个 375 px 宽的页面（缓存里已有样式和脚本，像读者连续翻页）。"""
+    v = Visit(browser, base_url, viewport={"width": 375, "height": 800})
+    yield v
+    v.close()
+
+
+# ---------------------------------------------------------------------------- 每一页
+
+
+@pytest.mark.parametrize("url", URLS, ids=lambda u: u or "home")
+def test_page_in_browser(url: str, phone: Visit) -> None:
+    """375 px 的手机上：公式全部渲染、不横向滚动、不向其他主机请求、控制台无错误。"""
+    phone.foreign.clear()
+    phone.errors.clear()
+    phone.goto(url)
+    math = phone.page.evaluate(
+        """() => ({
+            blocks: document.querySelectorAll('.arithmatex').length,
+            rendered: document.querySelectorAll('.arithmatex .katex').length,
+            errors: [...document.querySelectorAll('.katex-error')].map(e => e.textContent),
+            raw: [...document.querySelectorAll('.md-content p, .md-content li, .md-content td')]
+                  .map(e => e.innerText).filter(t => /\\$\\$|\\\\\\(|\\\\\\[/.test(t)),
+            width: document.documentElement.scrollWidth,
+        })"""
+    )
+    assert not math["errors"], f"{url}: KaTeX 渲染出错：{math['errors'][:3]}"
+    assert math["rendered"] >= math["blocks"], (
+        f"{url}: {math['blocks']} 个公式里只有 {math['rendered']} 个被渲染"
+    )
+    assert not math["raw"], f"{url}: 页面上还有未渲染的公式源码：{math['raw'][:2]}"
+    assert math["width"] <= 375, f"{url}: 375 px 宽的手机上页面宽 {math['width']} px，会横向滚动"
+    assert not phone.foreign, f"{url}: 向其他主机发了请求：{phone.foreign}"
+    assert not phone.errors, f"{url}: 控制台错误：{phone.errors}"
+
+
+# ---------------------------------------------------------------------------- 搜索
+
+
+def search(page, query: str) -> tuple[list[str], float]:
+    """在搜索框里输入 query，返回结果里的页面（按排名、去重）和从按键到结果出现的毫秒数。"""
+    return page.evaluate(
+        """async (query) => {
+            const input = document.querySelector('.md-search__input');
+            const list = document.querySelector('.md-search-result__list');
+            input.focus();
+            input.value = '';
+            input.dispatchEvent(new KeyboardEvent('keyup', {key: 'Backspace'}));
+            await new Promise(r => setTimeout(r, 50));
+            return await new Promise((resolve) => {
+                const start = performance.now();
+                const done = () => {
+                    const links = [...new Set([...list.querySelectorAll('li a')]
+                        .map(a => new URL(a.href).pathname))];
+                    resolve([links, performance.now() - start]);
+                };
+                const observer = new MutationObserver(() => {
+                    if (list.children.length) { observer.disconnect(); done(); }
+                });
+                observer.observe(list, {childList: true});
+                input.value = query;
+                input.dispatchEvent(new KeyboardEvent('keyup', {key: query.slice(-1)}));
+                setTimeout(() => { observer.disconnect(); done(); }, 3000);
+            });
+        }""",
+        query,
+    )
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, base_url: str):
+    """搜索索引加载完成的页面（索引只加载一次，各查询共用）。"""
+    v = Visit(browser, base_url, viewport={"width": 1280, "height": 900})
+    v.goto("")
+    v.page.click(".md-search__input")
+    v.page.wait_for_function(
+        "() => !document.querySelector('.md-search__input').placeholder.includes('初始化')",
+        timeout=15000,
+    )
+    search(v.page, "梯度")  # 热身：第一次查询要建立索引结构
+    yield v
+    v.close()
+
+
+@pytest.mark.parametrize("query,expected", CASES, ids=[q for q, _ in CASES])
+def test_search_finds_the_page(query: str, expected: str, search_page: Visit) -> None:
+    links, ms = search(search_page.page, query)
+    prefix = "/" + expected
+    top = links[:TOP_RESULTS]
+    assert any(link == prefix for link in top), (
+        f"搜索“{query}”：前 {TOP_RESULTS} 个结果里没有 {expected}，实际是 {top}"
+    )
+    assert ms < SEARCH_LIMIT_MS, f"搜索“{query}”用了 {ms:.0f} ms（上限 {SEARCH_LIMIT_MS} ms）"
+
+
+# ------------------------------------------------------------- 复制、标签页、主题、导航
+
+COPY_PAGE = "basics/activation/"
+
+
+def test_copy_button_copies_the_tested_file(browser, base_url: str) -> None:
+    """引用代码文件的代码块：复制按钮复制的正是测试运行过的那个文件。"""
+    v = Visit(browser, base_url, permissions=["clipboard-read", "clipboard-write"])
+    v.goto(COPY_PAGE)
+    blocks = v.page.locator(".highlight:has(span.filename)")
+    count = blocks.count()
+    assert count, f"{COPY_PAGE}: 没有找到带文件名标题的代码块"
+    checked = 0
+    for i in range(count):
+        if checked == 3:  # 每种情况（整个文件、标签页里的文件）查几个就够了
+            break
+        block = blocks.nth(i)
+        title = block.locator("span.filename").inner_text().split("（")[0].strip()
+        if not title.startswith("snippets/") or not block.is_visible():
+            continue
+        block.hover()
+        block.locator("button.md-code__button[data-md-type=copy]").first.click()
+        copied = v.page.evaluate("navigator.clipboard.readText()")
+        expected = (SNIPPETS / title.removeprefix("snippets/")).read_text("utf8")
+        assert copied.strip() == expected.strip(), f"{COPY_PAGE}: 复制 {title} 得到的内容与文件不同"
+        checked += 1
+    assert checked, f"{COPY_PAGE}: 没有可见的引用代码块可以检查"
+    assert not v.foreign and not v.errors, (v.foreign, v.errors)
+    v.close()
+
+
+def selected_tabs(page) -> list[str]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.tabbed-set')].map(set => {
+            const input = set.querySelector(':scope > input:checked');
+            return set.querySelector(`label[for="${input.id}"]`).innerText.trim();
+        })"""
+    )
+
+
+def test_tabs_switch_and_stay_linked(visit: Visit) -> None:
+    """NumPy/PyTorch 标签页：点一下就切换，同名标签页联动（换到别的页面也保持）。"""
+    visit.goto(COPY_PAGE)
+    page = visit.page
+    assert set(selected_tabs(page)) == {"NumPy"}, "默认应显示第一个标签页 NumPy"
+    page.locator(".tabbed-labels label", has_text="PyTorch").first.click()
+    page.wait_for_timeout(100)
+    assert set(selected_tabs(page)) == {"PyTorch"}, f"点 PyTorch 后：{selected_tabs(page)}"
+    visible = page.locator(".tabbed-block:visible code").first.inner_text()
+    assert "torch" in visible, "切换后显示的代码不是 PyTorch 版本"
+    visit.goto("basics/backprop/")
+    assert set(selected_tabs(page)) == {"PyTorch"}, "换页后同名标签页没有保持 PyTorch"
+
+
+def test_dark_mode_toggles_and_persists(visit: Visit) -> None:
+    visit.goto("")
+    page = visit.page
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    after = page.get_attribute("body", "data-md-color-scheme")
+    assert before != after, f"点切换按钮后配色没有变化（{before}）"
+    visit.goto(COPY_PAGE)
+    assert page.get_attribute("body", "data-md-color-scheme") == after, "换页后配色没有保持"
+
+
+def test_phone_navigation_opens(browser, base_url: str) -> None:
+    v = Visit(browser, base_url, viewport={"width": 375, "height": 800}, is_mobile=True)
+    v.goto(COPY_PAGE)
+    drawer = v.page.locator(".md-sidebar--primary")
+    v.page.locator("label.md-header__button[for='__drawer']").click()
+    v.page.wait_for_timeout(300)
+    opened = v.page.evaluate("document.getElementById('__drawer').checked")
+    assert opened, "点菜单按钮后导航没有打开"
+    box = drawer.bounding_box()
+    assert box and box["x"] >= -1 and box["width"] > 200, f"导航抽屉没有滑入屏幕：{box}"
+    v.close()
+
+
+def test_search_latency_budget_is_measured(search_page: Visit) -> None:
+    """所有查询的平均耗时（毫秒），供基准测试参考；这里只要求“不到一秒”。"""
+    start = time.perf_counter()
+    for query, _ in CASES[:5]:
+        search(search_page.page, query)
+    assert (time.perf_counter() - start) / 5 < 1.0

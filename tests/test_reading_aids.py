@@ -1,0 +1,166 @@
+"""tools/reading_aids.py：从手写的几段 HTML 生成术语表和面试题索引（不构建站点）。"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from site_model import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from reading_aids import RenderedPage, glossary_markdown, questions_markdown
+
+NORMALIZATION = RenderedPage(
+    url="training/normalization/",
+    title="归一化",
+    chapter="训练",
+    html="""
+<h1 id="norm">归一化（Normalization Layers）<a class="headerlink" href="#norm">¶</a></h1>
+<p>批归一化（Batch Normalization，BN）把一批数标准化。</p>
+<h2 id="ln">层归一化<a class="headerlink" href="#ln">¶</a></h2>
+<p>Transformer 里用的叫做<strong>层归一化</strong>（Layer Normalization, LN）。</p>
+<p>代码 <code>代码名（Code Name）</code>，
+公式 <span class="arithmatex">\\(\\text{公式词（Math Word）}\\)</span>。</p>
+<div class="highlight"><pre><span>预格式（Preformatted Word）</span></pre></div>
+<svg><text>图中词（Diagram Label）</text></svg>
+<p>引文不是术语（Vaswani 等 2017），只写缩写的也不收：全连接层（MLP）。</p>
+<h2 id="interview">面试题<a class="headerlink" href="#interview">¶</a></h2>
+<details class="question"><summary>BN 和 LN 有什么区别？</summary>
+<p>答案（Answer Text）</p></details>
+<details class="question">
+<summary>为什么要除以 <span class="arithmatex">\\(\\sqrt{d}\\)</span>？</summary>
+<p>因为方差。</p></details>
+""",
+)
+OPTIMIZERS = RenderedPage(
+    url="training/optimizers/",
+    title="优化器",
+    chapter="训练",
+    html="""
+<h1 id="opt">优化器</h1>
+<h2 id="sgd">随机梯度下降</h2>
+<p>例如梯度下降（Gradient Descent）。后面常接批归一化（batch normalization）。</p>
+<p>神经网络里常说的权重衰减（Weight Decay）；这就是梯度消失（Vanishing Gradient）。</p>
+<h2 id="pipe">或运算 a | b</h2>
+<p>动量（Momentum）在这一节。</p>
+<h2 id="interview">面试题</h2>
+<details class="question"><summary>Adam 的偏差修正是做什么的？</summary><p>…</p></details>
+""",
+)
+CNN = RenderedPage(
+    url="models/cnn/",
+    title="卷积神经网络",
+    chapter="模型",
+    html="""
+<h1 id="cnn">卷积与池化（Convolution and Pooling）</h1>
+<h2 id="idea">直觉</h2>
+<p>卷积神经网络（Convolutional Neural Network，CNN）用卷积核（kernel）扫过图像。</p>
+<details class="question"><summary>卷积层的参数量怎么算？</summary><p>…</p></details>
+""",
+)
+PAGES = [NORMALIZATION, OPTIMIZERS, CNN]
+
+
+def rows(markdown: str) -> dict[str, list[str]]:
+    """术语表的数据行：中文 → [中文, English, 缩写, 定义位置]。"""
+    table = {}
+    for line in markdown.splitlines():
+        if line.startswith("| ") and not line.startswith("| 中文"):
+            cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+            assert cells[0] not in table, f"重复的术语：{cells[0]}"
+            table[cells[0]] = cells
+    return table
+
+
+@pytest.fixture(scope="module")
+def glossary() -> str:
+    return glossary_markdown(PAGES)
+
+
+def test_terms_link_to_their_section(glossary):
+    table = rows(glossary)
+    assert table["层归一化"][1:3] == ["Layer Normalization", "LN"]
+    assert table["层归一化"][3].startswith("[归一化 › 层归一化](../training/normalization/#ln)")
+    # h1 下面、第一个小节之前的正文链接到页面本身
+    assert table["批归一化"][3].startswith("[归一化](../training/normalization/)")
+    assert table["卷积神经网络"][1:3] == ["Convolutional Neural Network", "CNN"]
+    assert table["卷积核"][3] == "[卷积神经网络 › 直觉](../models/cnn/#idea)"
+
+
+def test_code_math_diagrams_and_non_terms_are_ignored(glossary):
+    for word in ["代码名", "公式词", "预格式", "图中词", "Code Name", "Math Word", "Diagram"]:
+        assert word not in glossary
+    table = rows(glossary)
+    assert "全连接层" not in table  # 只写过缩写
+    assert not any("Vaswani" in cells[1] for cells in table.values())
+    # 页面标题本身是一个术语时照收，“卷积与池化”这样的标题不收
+    assert rows(glossary)["归一化"][1:] == [
+        "Normalization Layers",
+        "",
+        "[归一化](../training/normalization/)",
+    ]
+    assert "Pooling" not in glossary
+    assert "Answer Text" in rows(glossary)["答案"][1]  # 折叠块里的正文照收
+
+
+def test_duplicates_are_merged_with_see_also(glossary):
+    table = rows(glossary)
+    assert table["批归一化"][1] == "Batch Normalization"  # 第一次出现的写法
+    assert "另见 [优化器](../training/optimizers/#sgd)" in table["批归一化"][3]
+    assert sum("Batch Normalization" in line for line in glossary.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("phrase", "term"),
+    [
+        ("也叫批归一化", "批归一化"),
+        ("叫做层归一化", "层归一化"),
+        ("例如梯度下降", "梯度下降"),
+        ("神经网络里常说的权重衰减", "权重衰减"),
+        ("这就是梯度消失", "梯度消失"),
+        ("后面紧跟批归一化", "批归一化"),
+        ("随机梯度下降", "随机梯度下降"),
+    ],
+)
+def test_function_word_prefixes_are_stripped(phrase, term):
+    page = RenderedPage("a/", "页", "章", f"<h2 id='s'>节</h2><p>前文，{phrase}（Some Term）。</p>")
+    assert list(rows(glossary_markdown([page]))) == [term]
+
+
+def test_glossary_is_grouped_by_english_initial(glossary):
+    headings = re.findall(r"^## (\w)$", glossary, re.MULTILINE)
+    assert headings == sorted(headings)
+    assert {"B", "C", "G", "L", "M", "V", "W"} <= set(headings)
+    b_section = glossary.split("## B")[1].split("\n## ")[0]
+    assert "批归一化" in b_section
+    assert f"共 {len(rows(glossary))} 条" in glossary
+
+
+def test_tables_are_valid_markdown(glossary):
+    table_lines = [line for line in glossary.splitlines() if line.startswith("|")]
+    assert table_lines
+    pipes = {len(re.findall(r"(?<!\\)\|", line)) for line in table_lines}
+    assert pipes == {5}
+    assert r"或运算 a \| b" in rows(glossary)["动量"][3]  # 小节标题里的 | 转义了
+    for _, separator in re.findall(r"^(\| 中文.*)\n(.*)$", glossary, re.MULTILINE):
+        assert separator == "|---|---|---|---|"
+
+
+def test_questions_are_grouped_and_linked():
+    markdown = questions_markdown(PAGES)
+    assert "全部 4 道题" in markdown
+    assert markdown.index("## 训练") < markdown.index("### [归一化]") < markdown.index("## 模型")
+    assert "### [优化器](../training/optimizers/)" in markdown
+    assert "1. [BN 和 LN 有什么区别？](../training/normalization/#interview)" in markdown
+    assert r"2. [为什么要除以 $\sqrt{d}$？](../training/normalization/#interview)" in markdown
+    # 没有“面试题”小节时，链接到问题所在的小节
+    assert "1. [卷积层的参数量怎么算？](../models/cnn/#idea)" in markdown
+    assert markdown.count("## 训练") == 1
+
+
+def test_pages_without_questions_are_left_out():
+    page = RenderedPage("a/", "没有题的页", "章", "<h1>标题</h1><p>正文。</p>")
+    markdown = questions_markdown([page])
+    assert "没有题的页" not in markdown
+    assert "全部 0 道题" in markdown
