@@ -146,3 +146,50 @@ def test_math_is_rendered_by_the_bundled_katex(site: Path) -> None:
     fonts = re.findall(r"url\((fonts/[^)]+\.woff2)\)", (katex / "katex.min.css").read_text())
     missing = [font for font in fonts if not (katex / font).is_file()]
     assert fonts and not missing, f"KaTeX 样式引用的字体没有发布：{missing}"
+
+
+# ---------------------------------------------------------------------------- 读者期待的收尾
+
+
+def built_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
+
+
+def test_every_page_has_its_own_description(site: Path) -> None:
+    """每页的 <meta name="description"> 是这一页自己的内容，不是全站的默认描述。"""
+    default = re.search(
+        r'<meta name="description" content="([^"]*)"', (site / "404.html").read_text()
+    )
+    generic = default[1] if default else None
+    missing = []
+    for html in built_pages(site):
+        match = re.search(r'<meta name="description" content="([^"]*)"', html.read_text("utf8"))
+        if (
+            not match
+            or not match[1].strip()
+            or (html != site / "index.html" and match[1] == generic)
+        ):
+            missing.append(str(html.relative_to(site).parent))
+    assert not missing, f"这些页面没有自己的描述：{missing}"
+
+
+def test_sitemap_lists_every_page(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text("utf8")
+    listed = set(re.findall(r"<loc>[^<]*?//[^/]+/(.*?)</loc>", sitemap))
+    pages_ = {str(html.relative_to(site).parent).replace(".", "") for html in built_pages(site)}
+    pages_ = {p + "/" if p else "" for p in pages_}
+    assert pages_ <= listed, f"sitemap.xml 里缺少：{sorted(pages_ - listed)}"
+
+
+def test_404_page_is_chinese_and_footer_links_home(site: Path) -> None:
+    page = (site / "404.html").read_text("utf8")
+    assert "页面不存在" in page and "回到首页" in page, "404 页面应是中文，并给出回到首页的链接"
+    assert "md-copyright" in (site / "index.html").read_text("utf8"), "页脚缺失"
+
+
+def test_pages_show_their_last_update_date(site: Path) -> None:
+    """有提交记录的页面显示最后更新日期（来自 git log）。"""
+    html = (site / "basics" / "activation" / "index.html").read_text("utf8")
+    assert re.search(r'md-source-file__fact">.*?\d{4}-\d{2}-\d{2}', html, re.DOTALL), (
+        "basics/activation/ 没有显示最后更新日期"
+    )

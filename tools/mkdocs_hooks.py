@@ -61,6 +61,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(fence["name"] == "diagram" for fence in fences):
         fences.append({"name": "diagram", "class": "diagram", "format": diagrams.fence_format})
     _notebook_css.clear()
+    _last_updated.clear()
+    _last_updated.update(_git_dates())
+    config.copyright = _footer()
     _notebook_pages.clear()
     _start_notebooks()
     return config
@@ -107,6 +110,71 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+# ------------------------------------------------------------------ 页脚、更新日期、页面描述
+
+
+def _repository() -> str | None:
+    """仓库地址：部署时的 GitHub Actions 环境变量，或本地 git 的 origin（https 地址时）。"""
+    if url := os.environ.get("REPO_URL"):
+        return url
+    if os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        return f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    proc = subprocess.run(
+        ["git", "remote", "get-url", "origin"], cwd=ROOT, capture_output=True, text=True
+    )
+    origin = proc.stdout.strip()
+    return origin if origin.startswith("https://") else None
+
+
+def _footer() -> str:
+    text = "深度学习笔记 · 页面上的每段 Python 代码都由测试套件运行并核对过"
+    repo = _repository()
+    return f'{text} · <a href="{repo}">源代码仓库</a>' if repo else text
+
+
+_last_updated: dict[str, str] = {}
+
+
+def _git_dates() -> dict[str, str]:
+    """docs/ 下每个文件最后一次提交的日期（一次 git log 读出全部）。"""
+    proc = subprocess.run(
+        ["git", "log", "--format=%x00%cs", "--name-only", "--", "docs"],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    dates: dict[str, str] = {}
+    date = ""
+    for line in proc.stdout.splitlines():
+        if line.startswith("\0"):
+            date = line[1:]
+        elif line.startswith("docs/") and line not in dates:
+            dates[line.removeprefix("docs/")] = date
+    return dates
+
+
+def _describe_page(html: str, page: Page) -> None:
+    """页面描述（搜索引擎和分享卡片用）：没写 description 的页面取正文第一段。"""
+    if page.meta.get("description"):
+        return
+    body = ADMONITION.sub("", html)  # 提示框（包括笔记本页面顶部的说明）不算正文
+    paragraphs = [m[1] for m in PARAGRAPH.finditer(body)][:3]
+    plain = [p for p in paragraphs if "arithmatex" not in p and "$" not in p]
+    chosen = next((p for p in plain if len(_text(p)) >= 20), paragraphs[0] if paragraphs else "")
+    text = _text(MATH.sub("", chosen))  # 描述是纯文本：公式去掉，再收拾留下的空格
+    text = re.sub(r"\s+(?=[，。；：、）])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
+    if text:
+        page.meta["description"] = text if len(text) <= 120 else text[:118] + "……"
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+
+
+MATH = re.compile(r'<span class="arithmatex">.*?</span>\s*', re.DOTALL)
+PARAGRAPH = re.compile(r"<p>((?:(?!</p>).)+)</p>", re.DOTALL)
+ADMONITION = re.compile(r'<div class="admonition[^"]*">.*?</div>', re.DOTALL)
+
+
 # ------------------------------------------------------------------ 阅读辅助页
 # 术语表和面试题索引由 tools/reading_aids.py 从其他页面渲染后的 HTML 生成，不手工维护。
 AIDS = {"glossary.md": "术语表", "questions.md": "面试题索引"}
@@ -124,6 +192,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 @event_priority(-100)  # 在其他处理之后，记下读者看到的正文
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = _page_content(html, page)
+    _describe_page(html, page)
+    if date := _last_updated.get(page.file.src_uri):
+        page.meta["git_revision_date_localized"] = date
     if page.file.src_uri not in AIDS:
         chapter = page.parent.title if page.parent else ""
         _rendered[page.url] = reading_aids.RenderedPage(page.url, page.title or "", chapter, html)
