@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test clean fix-text
+.PHONY: setup serve build test bench clean fix-text
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -28,6 +28,10 @@ build: setup
 
 test: setup
 	$(BIN)/pytest -n auto --dist loadgroup
+
+# 性能基准：构建与测试的冷/热耗时、页数增长、最重页面的传输量、搜索延迟，写进 bench.json
+bench: setup
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf site $(VENV) node_modules

@@ -319,6 +319,11 @@ EXTRA_WORDS = [
 ]
 # 单独出现时不是术语的词：“它本身的问题（Dead ReLU）”
 GENERIC = {"问题", "方法", "作用", "部分", "情况", "结果", "过程", "效果", "办法", "做法", "形式"}
+# 已知的误判：括号里是专有名词，前面的汉字只是在描述它，并不是它的中文名
+NOT_TERMS = {
+    "平方根", "多分类", "串行路线", "部署生态完善", "飞桨领域特定处理器", "统计量",
+    "大模型配置", "收敛定理", "设计特征",
+}  # fmt: skip
 # 页面标题（h1）里常见、但不是术语的词：“深度学习概览（Deep Learning Overview）”
 TITLE_WORDS = ("概览", "基础", "入门", "简介", "总结")
 
@@ -487,7 +492,7 @@ def _plausible(zh: str, english: str) -> bool:
     """清理后的汉字串像不像和英文对应的术语。"""
     content_words = [word for word in english.split() if word.lower() not in STOPWORDS]
     han = re.findall(f"[{HAN}]", zh)
-    if not zh or len(han) > MAX_ZH or zh in GENERIC or zh.endswith(("的", "地")):
+    if not zh or len(han) > MAX_ZH or zh in GENERIC | NOT_TERMS or zh.endswith(("的", "地")):
         return False
     return len(zh) >= len(content_words)  # “训练（Population Based Training）”是切过头了
 
