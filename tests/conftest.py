@@ -1,7 +1,7 @@
 """测试共用的夹具：整个测试运行只构建一次站点。
 
 完整运行（``make test``，不指定文件）时，主进程一开始就在后台线程里构建站点，
-xdist 的工作进程同时先跑代码文件的测试；检查构建结果的测试排在最后，
+xdist 的工作进程同时先跑代码文件的测试；需要站点或笔记本执行结果的测试排在最后，
 到它们时构建通常已经完成。
 """
 
@@ -15,7 +15,7 @@ import pytest
 from site_build import Build, shared_build
 from snippet_process import RUN_CACHE_ENV
 
-LATE = ("tests/test_site.py",)
+LATE = ("tests/test_site.py", "tests/test_browser.py", "tests/test_notebooks.py")
 
 
 @pytest.hookimpl(trylast=True)  # reader_fences 先建好本次运行的共享目录
