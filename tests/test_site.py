@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from site_build import Build
-from site_model import DOCS, PYTHON_LANGS, pages, python_fences, rel
+from site_model import DOCS, PYTHON_LANGS, ROOT, pages, python_fences, rel
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
@@ -173,12 +173,23 @@ def test_every_page_has_its_own_description(site: Path) -> None:
     assert not missing, f"这些页面没有自己的描述：{missing}"
 
 
-def test_sitemap_lists_every_page(site: Path) -> None:
-    sitemap = (site / "sitemap.xml").read_text("utf8")
-    listed = set(re.findall(r"<loc>[^<]*?//[^/]+/(.*?)</loc>", sitemap))
-    pages_ = {str(html.relative_to(site).parent).replace(".", "") for html in built_pages(site)}
-    pages_ = {p + "/" if p else "" for p in pages_}
-    assert pages_ <= listed, f"sitemap.xml 里缺少：{sorted(pages_ - listed)}"
+def test_no_page_names_a_local_or_preview_host(site: Path) -> None:
+    """本地构建不写任何主机名：canonical、sitemap、404 页面的地址都只在部署时（SITE_URL）才有。"""
+    leaks = [
+        str(path.relative_to(site))
+        for path in sorted(site.rglob("*"))
+        if path.suffix in {".html", ".xml", ".json", ".js", ".css"}
+        and re.search(r"//(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b", path.read_text("utf8"))
+    ]
+    assert not leaks, f"这些文件写进了本机地址：{leaks}"
+
+
+def test_deployment_sets_the_site_url() -> None:
+    """部署时工作流设 SITE_URL（GitHub Pages 的地址）：sitemap 和 canonical 链接用它。"""
+    workflow = (ROOT / ".github" / "workflows" / "site.yml").read_text("utf8")
+    build_step = workflow[workflow.index("- name: make build") :]
+    assert re.search(r"SITE_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}", build_step)
+    assert "site_url: !ENV [SITE_URL" in (ROOT / "mkdocs.yml").read_text("utf8")
 
 
 def test_404_page_is_chinese_and_footer_links_home(site: Path) -> None:
