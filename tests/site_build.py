@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -49,8 +50,6 @@ def shared_build(fallback_dir: Path) -> Build:
 
 
 def _build(out: Path) -> Build:
-    import time
-
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
     start = time.perf_counter()
     proc = subprocess.run(

@@ -7,18 +7,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, LAUNCH, open_search, page_urls, search, serve
 from search_cases import CASES
-from site_model import DOCS, SNIPPETS, pages
+from site_model import SNIPPETS
 
-CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(
         "浏览器测试跳过：没有 /usr/bin/chromium（Debian: apt-get install chromium fonts-noto-cjk）",
@@ -31,42 +27,19 @@ SEARCH_LIMIT_MS = 500
 TOP_RESULTS = 5
 
 
-def page_urls() -> list[str]:
-    """每个页面的站内地址：docs/a/b.md → a/b/，docs/a/index.md → a/，笔记本 docs/a/c.py → a/c/。"""
-    urls = []
-    for source in pages() + sorted(DOCS.rglob("*.py")):
-        relative = source.relative_to(DOCS).with_suffix("")
-        if relative.name == "index":
-            relative = relative.parent
-        urls.append("" if str(relative) == "." else relative.as_posix() + "/")
-    return urls
-
-
 URLS = page_urls()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-background-networking"],
-        )
+        chromium = playwright.chromium.launch(**LAUNCH)
         yield chromium
         chromium.close()
 
@@ -142,47 +115,12 @@ def test_page_in_browser(url: str, phone: Visit) -> None:
 # ---------------------------------------------------------------------------- 搜索
 
 
-def search(page, query: str) -> tuple[list[str], float]:
-    """在搜索框里输入 query，返回结果里的页面（按排名、去重）和从按键到结果出现的毫秒数。"""
-    return page.evaluate(
-        """async (query) => {
-            const input = document.querySelector('.md-search__input');
-            const list = document.querySelector('.md-search-result__list');
-            input.focus();
-            input.value = '';
-            input.dispatchEvent(new KeyboardEvent('keyup', {key: 'Backspace'}));
-            await new Promise(r => setTimeout(r, 50));
-            return await new Promise((resolve) => {
-                const start = performance.now();
-                const done = () => {
-                    const links = [...new Set([...list.querySelectorAll('li a')]
-                        .map(a => new URL(a.href).pathname))];
-                    resolve([links, performance.now() - start]);
-                };
-                const observer = new MutationObserver(() => {
-                    if (list.children.length) { observer.disconnect(); done(); }
-                });
-                observer.observe(list, {childList: true});
-                input.value = query;
-                input.dispatchEvent(new KeyboardEvent('keyup', {key: query.slice(-1)}));
-                setTimeout(() => { observer.disconnect(); done(); }, 3000);
-            });
-        }""",
-        query,
-    )
-
-
 @pytest.fixture(scope="module")
 def search_page(browser, base_url: str):
     """搜索索引加载完成的页面（索引只加载一次，各查询共用）。"""
     v = Visit(browser, base_url, viewport={"width": 1280, "height": 900})
     v.goto("")
-    v.page.click(".md-search__input")
-    v.page.wait_for_function(
-        "() => !document.querySelector('.md-search__input').placeholder.includes('初始化')",
-        timeout=15000,
-    )
-    search(v.page, "梯度")  # 热身：第一次查询要建立索引结构
+    open_search(v.page)
     yield v
     v.close()
 
@@ -274,11 +212,3 @@ def test_phone_navigation_opens(browser, base_url: str) -> None:
     box = drawer.bounding_box()
     assert box and box["x"] >= -1 and box["width"] > 200, f"导航抽屉没有滑入屏幕：{box}"
     v.close()
-
-
-def test_search_latency_budget_is_measured(search_page: Visit) -> None:
-    """所有查询的平均耗时（毫秒），供基准测试参考；这里只要求“不到一秒”。"""
-    start = time.perf_counter()
-    for query, _ in CASES[:5]:
-        search(search_page.page, query)
-    assert (time.perf_counter() - start) / 5 < 1.0

@@ -13,9 +13,7 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
@@ -23,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -68,32 +65,16 @@ def build_with_doubled_pages(tmp: Path) -> tuple[int, float]:
         config.unlink()
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 def browser_measurements(site: Path) -> dict:
     sys.path.insert(0, str(ROOT / "tests"))
+    from browser import LAUNCH, open_search, page_urls, search, serve
     from playwright.sync_api import sync_playwright
     from search_cases import CASES
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    urls = sorted(
-        str(p.relative_to(site).parent).replace(".", "") for p in site.rglob("index.html")
-    )
-    urls = [u + "/" if u else "" for u in urls if not u.startswith("assets")]
     weights = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-background-networking"],
-        )
-        for url in urls:
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**LAUNCH)
+        for url in page_urls():
             context = browser.new_context()  # 空缓存：第一次访问这一页的读者
             page = context.new_page()
             finished = []
@@ -106,7 +87,7 @@ def browser_measurements(site: Path) -> dict:
                 packed += len(gzip.compress(body, 6))
             weights[url] = (raw, packed)
             context.close()
-        # 搜索：打开首页，点进搜索框（触发下载索引），逐个查询
+        # 搜索：打开首页，点进搜索框（这时才下载索引），逐个查询
         context = browser.new_context()
         page = context.new_page()
         index_bytes = []
@@ -119,17 +100,9 @@ def browser_measurements(site: Path) -> dict:
             ),
         )
         page.goto(base, wait_until="networkidle")
-        page.click(".md-search__input")
-        page.wait_for_function(
-            "() => !document.querySelector('.md-search__input').placeholder.includes('初始化')",
-            timeout=20000,
-        )
-        from test_browser import search
-
-        search(page, "梯度")  # 热身
+        open_search(page)
         latencies = {query: round(search(page, query)[1], 1) for query, _ in CASES}
         browser.close()
-    server.shutdown()
     heaviest = max(weights, key=lambda u: weights[u][1])
     index = index_bytes[0] if index_bytes else b""
     return {

@@ -1,14 +1,16 @@
-"""MkDocs 钩子：发布 KaTeX、执行笔记本页面、给引用代码文件的代码块加上标题。
+"""MkDocs 钩子：本站在 mkdocs-material 之上做的全部构建步骤，按出现顺序：
 
-- KaTeX 的脚本、样式和字体来自 ``node_modules/katex/dist``（由 ``package-lock.json``
-  锁定版本，``make`` 里 ``npm ci`` 安装），构建时复制到 ``site/assets/katex/``。
-  仓库里不提交第三方库的副本，页面也不从任何其他主机加载资源。
-- 只含一行 ``--8<-- "chapter/file.py"`` 的代码块，自动加上 ``title="snippets/…"``，
-  读者一眼就能看出这段代码就是测试套件运行过的那个文件。
-- `````diagram`` 代码块换成 ``tools/diagrams.py`` 生成的内嵌 SVG 结构图。
-- 笔记本页面（``docs/`` 里 jupytext 格式的 ``.py``）在构建时并行执行（按内容缓存，见
-  ``tools/notebook_runner.py``），mkdocs-jupyter 渲染的是执行后的 ``.ipynb``；
-  任何单元格出错都是一条“文件:行号: …”的警告，``--strict`` 下构建失败。
+- 发布 KaTeX：脚本、样式和字体来自 ``node_modules/katex/dist``（``package-lock.json`` 锁定，
+  ``npm ci`` 安装），构建时复制到 ``site/assets/katex/``；页面不从任何其他主机加载资源。
+- ``````diagram`` 代码块换成 ``tools/diagrams.py`` 生成的内嵌 SVG 结构图。
+- 笔记本页面（``docs/`` 里 jupytext 格式的 ``.py``）：构建一开始就在后台执行（按内容缓存，
+  见 ``tools/notebook_runner.py``），mkdocs-jupyter 渲染执行后的 ``.ipynb``；单元格出错是一条
+  “文件:行号: …”的警告，``--strict`` 下构建失败。共用的 Jupyter 样式移出页面、用 purgecss 裁剪。
+- 页脚（仓库链接）、每页的最后更新日期（git log）和描述（正文第一段）。
+- 术语表与面试题索引：由 ``tools/reading_aids.py`` 从其他页面渲染后的 HTML 生成。
+- 只含一行 ``--8<-- "chapter/file.py"`` 的代码块自动加上 ``title="snippets/…"``：读者一眼就能
+  看出这段代码就是测试套件运行过的那个文件。
+- 搜索：代码块不进索引，索引改写成 UTF-8，修正 mkdocs-material 搜索 worker 切分中文查询的缺陷。
 """
 
 from __future__ import annotations
@@ -177,7 +179,7 @@ ADMONITION = re.compile(r'<div class="admonition[^"]*">.*?</div>', re.DOTALL)
 
 # ------------------------------------------------------------------ 阅读辅助页
 # 术语表和面试题索引由 tools/reading_aids.py 从其他页面渲染后的 HTML 生成，不手工维护。
-AIDS = {"glossary.md": "术语表", "questions.md": "面试题索引"}
+AIDS = reading_aids.PAGES
 _rendered: dict[str, reading_aids.RenderedPage] = {}
 _nav: Navigation | None = None
 
@@ -278,7 +280,7 @@ def _move_styles(html: str) -> str:
 
 
 # 代码块（和笔记本的代码单元格、输出）不进搜索索引：读者搜的是概念，代码里的标识符在正文里
-# 也都出现；代码占了索引的大半，索引每页都要下载。
+# 也都出现；代码原先占了索引的一大半，读者第一次搜索时要下载整个索引。
 CODE_BLOCK = re.compile(r'<div class="(?=[^"]*\b(?:highlight|jp-InputArea|jp-OutputArea)\b)')
 
 

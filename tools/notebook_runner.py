@@ -24,7 +24,6 @@ import re
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -85,24 +84,6 @@ def execute(path: Path) -> Path:
             nbformat.write(nb, tmp)
             os.replace(tmp, out)
     return out
-
-
-def execute_all(
-    paths: list[Path], workers: int | None = None
-) -> tuple[dict[Path, Path], list[str]]:
-    """并行执行多个笔记本；返回（源文件 → 执行结果，错误信息列表）。"""
-    done: dict[Path, Path] = {}
-    errors: list[str] = []
-
-    def one(path: Path) -> None:
-        try:
-            done[path] = execute(path)
-        except NotebookError as error:
-            errors.append(str(error))
-
-    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        list(pool.map(one, paths))
-    return done, sorted(errors)
 
 
 _context = None

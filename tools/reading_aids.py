@@ -25,6 +25,8 @@ import jieba.posseg
 
 USER_DICT = Path(__file__).resolve().parent / "jieba_user_dict.txt"
 PREFIX = "../"  # 生成的页面在站点根目录下一层（glossary/），链接都相对于它
+# 构建时生成的两页（站点根目录下的文件名 → 标题）
+PAGES = {"glossary.md": "术语表", "questions.md": "面试题索引"}
 
 
 @dataclass(frozen=True)

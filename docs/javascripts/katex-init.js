@@ -3,23 +3,16 @@
 //   \(…\) / \[…\]，所以只认这两种定界符，正文里的普通 $ 不受影响。
 // - 笔记本页面（mkdocs-jupyter）：Markdown 单元格里保留原样的 $…$ / $$…$$。
 // document$ 由 mkdocs-material 提供：首次加载和即时导航（instant loading）后都会触发。
+const MATH = [
+  [".arithmatex", [["\\(", "\\)", false], ["\\[", "\\]", true]]],
+  [".jupyter-wrapper .jp-RenderedMarkdown", [["$$", "$$", true], ["$", "$", false]]],
+];
+
 document$.subscribe(() => {
-  for (const element of document.querySelectorAll(".arithmatex")) {
-    renderMathInElement(element, {
-      delimiters: [
-        { left: "\\(", right: "\\)", display: false },
-        { left: "\\[", right: "\\]", display: true },
-      ],
-      throwOnError: false,
-    });
-  }
-  for (const element of document.querySelectorAll(".jupyter-wrapper .jp-RenderedMarkdown")) {
-    renderMathInElement(element, {
-      delimiters: [
-        { left: "$$", right: "$$", display: true },
-        { left: "$", right: "$", display: false },
-      ],
-      throwOnError: false,
-    });
+  for (const [selector, pairs] of MATH) {
+    const delimiters = pairs.map(([left, right, display]) => ({ left, right, display }));
+    for (const element of document.querySelectorAll(selector)) {
+      renderMathInElement(element, { delimiters, throwOnError: false });
+    }
   }
 });
