@@ -1,17 +1,15 @@
-"""结构示意图（tools/diagrams.py）：每张图都被页面用到、是合法的 SVG、文字不超出画布。"""
+"""结构示意图（dlnotes/diagrams.py）：每张图都被页面用到、是合法的 SVG、文字不超出画布。"""
 
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 import xml.etree.ElementTree as ET
 
 import pytest
-from site_model import ROOT, pages, rel
 
-sys.path.insert(0, str(ROOT / "tools"))
-import diagrams
+from dlnotes import diagrams
+from dlnotes.paths import pages, rel
 
 SVG = "{http://www.w3.org/2000/svg}"
 FENCE = re.compile(
@@ -41,7 +39,7 @@ def test_every_diagram_fence_names_a_diagram() -> None:
 
 @pytest.mark.parametrize("name", sorted(diagrams.REGISTRY))
 def test_diagram_is_used(name: str) -> None:
-    assert name in used(), f"tools/diagrams.py 里的图 {name!r} 没有任何页面用到"
+    assert name in used(), f"dlnotes/diagrams.py 里的图 {name!r} 没有任何页面用到"
 
 
 def text_width(s: str, size: float) -> float:
@@ -69,4 +67,4 @@ def test_diagram_fits_its_canvas(name: str) -> None:
         w, h = float(element.get("width")), float(element.get("height"))
         if x < 0 or y < 0 or x + w > width or y + h > height:
             outside.append(f"矩形 x={x:g}, y={y:g}, {w:g}×{h:g}（画布 {width:g}×{height:g}）")
-    assert not outside, f"tools/diagrams.py 的图 {name!r} 超出画布：\n" + "\n".join(outside)
+    assert not outside, f"dlnotes/diagrams.py 的图 {name!r} 超出画布：\n" + "\n".join(outside)

@@ -1,4 +1,5 @@
-"""代码风格与工作流检查：ruff（snippets、tests、tools 和 docs 里的笔记本）、actionlint、zizmor。"""
+"""代码风格与工作流检查：ruff（snippets、tests、dlnotes 和 docs 里的笔记本）、actionlint、zizmor、
+autocorrect（中文排版）。"""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from site_model import ROOT
+
+from dlnotes.paths import ROOT, notebooks, pages, rel
 
 BIN = Path(sys.executable).parent
-PYTHON_DIRS = ["snippets", "tests", "tools", "docs"]
+PYTHON_DIRS = ["snippets", "tests", "dlnotes", "docs"]
 WORKFLOWS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
 
 
@@ -42,10 +44,9 @@ def test_workflow_lint(tool: str) -> None:
 def test_chinese_copywriting() -> None:
     """中英文之间加空格、全角标点等排版规则（autocorrect 的默认规则，公式和代码不检查）。"""
     import autocorrect_py
-    from site_model import DOCS, pages, rel
 
     problems = []
-    for page in pages() + sorted(DOCS.rglob("*.py")):
+    for page in pages() + notebooks():
         result = autocorrect_py.lint_for(page.read_text("utf8"), str(page))
         problems += [
             f"{rel(page)}:{line.line}:{line.col}: {line.old!r} -> {line.new!r}"

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 
 import nbformat
 import pytest
-from site_model import DOCS, ROOT, pages, rel
 
-sys.path.insert(0, str(ROOT / "tools"))
-import notebook_runner
+from dlnotes import notebook_runner
+from dlnotes.paths import DOCS, notebooks, pages, rel
 
-NOTEBOOKS = notebook_runner.notebooks()
-# 一个笔记本（含启动内核约 2 秒）在 2 核机器上最多用的秒数
-TIME_BUDGET = 15
+NOTEBOOKS = notebooks()
 
 
 def executed(notebook) -> nbformat.NotebookNode:
@@ -41,8 +37,6 @@ def test_notebook_runs_clean(notebook) -> None:
         if output.get("output_type") == "stream" and output.get("name") == "stderr"
     ]
     assert not noisy, "\n".join(noisy)
-    seconds = nb.metadata["dl_notes"]["seconds"]
-    assert seconds < TIME_BUDGET, f"{rel(notebook)}: 执行用了 {seconds} 秒（预算 {TIME_BUDGET} 秒）"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=rel)
@@ -64,6 +58,13 @@ def test_notebook_shows_and_checks(notebook) -> None:
         or (isinstance(node, ast.Attribute) and node.attr == "assert_close")
     ]
     assert checks, f"{rel(notebook)}: 图要说明的事实需要 assert 检查，一个都没有"
+    constant = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assert)
+        and not any(isinstance(n, ast.Name | ast.Attribute) for n in ast.walk(node.test))
+    ]
+    assert not constant, f"{rel(notebook)}:{constant[0]}: 这个 assert 只比较常量，什么也没检查"
     first = nb.cells[0]
     assert first.cell_type == "markdown" and first.source.startswith("# "), (
         f"{rel(notebook)}:1: 第一个单元格应是以“# 标题”开头的 Markdown"

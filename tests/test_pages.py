@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from site_model import ANY_INCLUDE, INCLUDE_LINE, all_includes, pages, rel, sections, snippet_files
+
+from dlnotes.includes import ANY_INCLUDE, INCLUDE_LINE, all_includes, sections
+from dlnotes.paths import pages, rel, snippet_files
 
 INCLUDES = all_includes()
 

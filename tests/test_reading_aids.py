@@ -1,15 +1,18 @@
-"""tools/reading_aids.py：从手写的几段 HTML 生成术语表和面试题索引（不构建站点）。"""
+"""dlnotes/reading_aids：从手写的几段 HTML 检查生成规则；再拿整站真正生成的两页与审阅过的
+快照（tests/snapshots/）比对：改了规则或内容，差异就显示在快照的 diff 里。"""
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
-import sys
+from pathlib import Path
 
 import pytest
-from site_model import ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
-from reading_aids import RenderedPage, glossary_markdown, questions_markdown
+from dlnotes.paths import ROOT
+from dlnotes.reading_aids import RenderedPage, glossary_markdown, questions_markdown
+from dlnotes.snippet_runs import RUN_CACHE_ENV
 
 NORMALIZATION = RenderedPage(
     url="training/normalization/",
@@ -164,3 +167,34 @@ def test_pages_without_questions_are_left_out():
     markdown = questions_markdown([page])
     assert "没有题的页" not in markdown
     assert "全部 0 道题" in markdown
+
+
+# ---------------------------------------------------------------- 整站生成的两页与快照比对
+
+SNAPSHOTS = ROOT / "tests" / "snapshots"
+
+
+@pytest.mark.parametrize("name", ["glossary.md", "questions.md"])
+def test_generated_page_matches_the_reviewed_snapshot(name: str, build) -> None:
+    """``make snapshots`` 重新生成快照；提交前看一遍 diff，确认新术语、新题目都对。"""
+    generated = Path(os.environ[RUN_CACHE_ENV]) / "aids" / name
+    assert generated.is_file(), f"构建没有写出 {name}（钩子 dlnotes/hooks/reading_aids.py）"
+    text = generated.read_text("utf8")
+    snapshot = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        snapshot.parent.mkdir(exist_ok=True)
+        snapshot.write_text(text, "utf8")
+    reviewed = snapshot.read_text("utf8") if snapshot.is_file() else ""
+    if text != reviewed:
+        diff = difflib.unified_diff(
+            reviewed.splitlines(),
+            text.splitlines(),
+            f"tests/snapshots/{name}",
+            "本次构建",
+            lineterm="",
+        )
+        pytest.fail(
+            f"tests/snapshots/{name} 与本次构建生成的不同（确认无误后运行 make snapshots）：\n"
+            + "\n".join(list(diff)[:80]),
+            pytrace=False,
+        )

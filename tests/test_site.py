@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import functools
 import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from site_build import Build
-from site_model import DOCS, PYTHON_LANGS, ROOT, pages, python_fences, rel
+import yaml
+
+from dlnotes.hooks.page_meta import FOOTER, repository
+from dlnotes.includes import includes
+from dlnotes.paths import DOCS, ROOT, built_html, pages, rel
+from dlnotes.reader_markdown import PYTHON_LANGS, python_fences
+from dlnotes.testing.site_build import Build
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
@@ -25,13 +31,6 @@ def test_strict_build(build: Build) -> None:
     if build.problems:
         pytest.fail("mkdocs build --strict 失败：\n" + "\n".join(build.problems), pytrace=False)
     assert (build.site / "index.html").is_file()
-
-
-def html_for(page: Path, site: Path) -> Path:
-    relative = page.relative_to(DOCS).with_suffix("")
-    if relative.name == "index":
-        return site / relative.parent / "index.html"
-    return site / relative / "index.html"
 
 
 class _StartTags(HTMLParser):
@@ -84,7 +83,7 @@ def test_every_python_block_is_executed(page: Path, site: Path, request) -> None
         "要用 --markdown-docs 运行（pyproject.toml 里已配置）"
     )
     executed = python_fences(page)
-    shown = python_blocks(html_for(page, site))
+    shown = python_blocks(built_html(site, page.relative_to(DOCS).as_posix()))
     assert len(executed) == shown, (
         f"{rel(page)}: 构建出的页面有 {shown} 个 Python 代码块，测试只执行了 {len(executed)} 个"
         f"（执行的代码块起始行：{executed}）。"
@@ -184,23 +183,51 @@ def test_no_page_names_a_local_or_preview_host(site: Path) -> None:
     assert not leaks, f"这些文件写进了本机地址：{leaks}"
 
 
-def test_deployment_sets_the_site_url() -> None:
-    """部署时工作流设 SITE_URL（GitHub Pages 的地址）：sitemap 和 canonical 链接用它。"""
-    workflow = (ROOT / ".github" / "workflows" / "site.yml").read_text("utf8")
-    build_step = workflow[workflow.index("- name: make build") :]
-    assert re.search(r"SITE_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}", build_step)
+def test_deployment_publishes_the_tested_build() -> None:
+    """工作流在运行测试的同一个 job 里带着 Pages 的地址（SITE_URL）构建，部署的就是这一份 site/。"""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text("utf8"))
+    jobs = workflow["jobs"]
+    steps = jobs["test"]["steps"]
+    run = next(step for step in steps if step.get("run") == ".ci/run")
+    assert run["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    upload = steps[steps.index(run) + 1]
+    assert upload["uses"].startswith("actions/upload-pages-artifact@")
+    assert upload["with"]["path"] == "site"
+    assert jobs["deploy"]["needs"] == "test"
+    assert all("run" not in step for step in jobs["deploy"]["steps"]), "部署 job 不应再构建"
     assert "site_url: !ENV [SITE_URL" in (ROOT / "mkdocs.yml").read_text("utf8")
 
 
-def test_404_page_is_chinese_and_footer_links_home(site: Path) -> None:
+def test_404_page_is_chinese(site: Path) -> None:
     page = (site / "404.html").read_text("utf8")
     assert "页面不存在" in page and "回到首页" in page, "404 页面应是中文，并给出回到首页的链接"
-    assert "md-copyright" in (site / "index.html").read_text("utf8"), "页脚缺失"
 
 
-def test_pages_show_their_last_update_date(site: Path) -> None:
-    """有提交记录的页面显示最后更新日期（来自 git log）。"""
-    html = (site / "basics" / "activation" / "index.html").read_text("utf8")
-    assert re.search(r'md-source-file__fact">.*?\d{4}-\d{2}-\d{2}', html, re.DOTALL), (
-        "basics/activation/ 没有显示最后更新日期"
-    )
+def test_footer_says_what_is_verified_and_links_the_repository(site: Path) -> None:
+    """页脚是本站的说明（不是主题默认的版权行）；知道仓库地址时链接到它。"""
+    html = (site / "index.html").read_text("utf8")
+    copyright = re.search(r'<div class="md-copyright__highlight">(.*?)</div>', html, re.DOTALL)
+    assert copyright and FOOTER in copyright[1], "页脚没有写明“每段代码都由测试套件运行并核对过”"
+    if repo := repository():
+        assert f'<a href="{repo}">源代码仓库</a>' in copyright[1], f"页脚没有链接仓库 {repo}"
+
+
+def test_pages_show_the_date_of_their_newest_commit(site: Path) -> None:
+    """页面显示它和它引用的代码文件里最近一次提交的日期（git log 直接算出的参考值）。"""
+    checked = 0
+    for page in pages()[:: max(1, len(pages()) // 8)]:
+        src = page.relative_to(DOCS).as_posix()
+        files = [f"docs/{src}", *(rel(include.file) for include in includes(page))]
+        proc = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", *files],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        if not (expected := proc.stdout.strip()):
+            continue  # 还没提交的页面没有日期
+        html = built_html(site, src).read_text("utf8")
+        shown = re.search(r'md-source-file__fact">.*?(\d{4}-\d{2}-\d{2})', html, re.DOTALL)
+        assert shown and shown[1] == expected, (
+            f"{src}: 显示的更新日期 {shown and shown[1]}，应为 {expected}"
+        )
+        checked += 1
+    assert checked, "没有一页有提交记录"

@@ -1,6 +1,6 @@
 """结构示意图：由代码生成的内嵌 SVG，不依赖 Mermaid 或任何外部脚本。
 
-页面里这样写（``tools/mkdocs_hooks.py`` 把它注册成 pymdownx.superfences 的自定义代码块）::
+页面里这样写（mkdocs.yml 把 ``fence_format`` 注册成 pymdownx.superfences 的自定义代码块）::
 
     ```diagram
     transformer-block
@@ -162,7 +162,7 @@ def render(name: str) -> str:
     """按名字生成图；名字不存在时让构建失败。"""
     if name not in REGISTRY:
         raise SuperFencesException(
-            f"未知的图 '{name}'（tools/diagrams.py 里有：{sorted(REGISTRY)}）"
+            f"未知的图 '{name}'（dlnotes/diagrams.py 里有：{sorted(REGISTRY)}）"
         )
     return REGISTRY[name]().svg()
 

@@ -1,9 +1,9 @@
-"""在一个全新进程里按 Jupyter 的方式执行笔记本的单元格（``tools/notebook_runner.py`` 调用）。
+"""在一个全新进程里按 Jupyter 的方式执行笔记本的单元格（``notebook_runner`` 调用）。
 
 为什么不用 nbclient + ipykernel：每个笔记本都要起一个内核进程，再 ``import torch``
 （约 1 秒）、``torch._dynamo``（``torch.optim`` 第一次用到时导入，约 0.8 秒）、matplotlib，
-八个笔记本光启动就占去构建时间的一半。这里的做法与 ``tests/snippet_process.py`` 相同：
-一个 forkserver 进程预先导入这些库（本模块在导入时就导入它们），每个笔记本在从它 fork
+八个笔记本光启动就占去构建时间的一半。这里的做法与代码文件相同（见 ``isolation``）：
+项目唯一的 forkserver 预先导入本模块（也就导入了这些库），每个笔记本在从它 fork
 出来的全新子进程里执行——命名空间是空的，进程状态不带到下一个笔记本。
 
 执行用的是 IPython 本身（``InteractiveShell``）：``Cell In[n], line m`` 形式的 traceback、
@@ -25,18 +25,17 @@ import matplotlib.pyplot
 import matplotlib_inline.backend_inline  # noqa: F401
 import nbformat
 import numpy  # noqa: F401
-import torch
-import torch._dynamo
-import torch.nn.functional
 from IPython.core.displayhook import DisplayHook
 from IPython.core.displaypub import DisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
 from nbformat.v4 import new_output
 from traitlets import Type
 
+from dlnotes import isolation
+
 matplotlib.use("agg")  # 预导入时先用无界面后端；子进程里换成 inline
 
-SETUP = Path(__file__).with_name("notebook_setup.py")
+STYLE = Path(__file__).with_name("notebook_style.py")
 
 
 class _Outputs:
@@ -117,15 +116,14 @@ def run(source: str, workdir: str) -> tuple[str, dict | None]:
     import jupytext
 
     os.chdir(workdir)
-    os.environ["OMP_NUM_THREADS"] = "1"
-    torch.set_num_threads(1)
+    isolation.apply_numerics("reference")
     nb = jupytext.read(source)
     shell = _Shell.instance(colors="nocolor")
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Stream("stdout"), _Stream("stderr")
     try:
         shell.enable_matplotlib("inline")
-        runpy.run_path(str(SETUP))  # 中文字体、SVG、配色：不进入笔记本的命名空间
+        runpy.run_path(str(STYLE))  # 中文字体、SVG、配色：不进入笔记本的命名空间
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue

@@ -1,10 +1,10 @@
-"""笔记本内核启动时执行（不在页面上显示）：中文字体、SVG 输出和站点的配色。
+"""笔记本执行前运行（不在页面上显示，也不进入笔记本的命名空间）：中文字体、SVG 输出和配色。
 
 只影响图的样子，不影响计算：笔记本里的代码照样自带 import 和随机种子，下载下来就能运行。
 
 - 中文字体来自 PyPI 包 ``noto-cjk-sans-otc``（Noto Sans CJK），随 requirements.txt 安装，
   不依赖系统字体；SVG 里的文字转成路径，读者的浏览器不需要任何字体。
-- 图输出为 SVG。轴、刻度、文字用一个占位颜色画出，执行后由 ``tools/notebook_runner.py``
+- 图输出为 SVG。轴、刻度、文字用一个占位颜色画出，执行后由 ``notebook_runner``
   换成 ``currentColor``：内嵌在页面里的 SVG 跟着明暗主题变色。
 """
 
@@ -13,8 +13,7 @@ import noto_cjk_sans_otc
 from matplotlib import font_manager
 from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-# 与 notebook_runner.INK 一致
-INK = "#010203"
+from dlnotes.notebook_runner import INK
 
 font_manager.fontManager.addfont(str(noto_cjk_sans_otc.FONT_PATH))
 mpl.rcParams.update(

@@ -1,7 +1,8 @@
 """构建一次站点，供整个测试运行共用（xdist 的所有工作进程共用同一次构建）。
 
-``mkdocs build --strict``（不加 -q：加了 -q 时警告不会让构建失败）。第一个需要站点的进程
-构建，其余进程在文件锁上等它，然后直接使用结果；构建日志里的警告整理成“页面:行号: …”。
+``mkdocs build --strict``（不加 -q：加了 -q 时警告不会让构建失败），输出到仓库的 ``site/``：
+测试检查的正是 ``make build`` 会发布的那一份（工作流部署的也是它）。第一个需要站点的进程
+构建，其余进程在文件锁上等它，然后直接使用结果。构建日志里的警告整理成“页面:行号: …”。
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from site_model import DOCS, ROOT, rel
-from snippet_process import RUN_CACHE_ENV
+from dlnotes.paths import DOCS, ROOT, rel
 
 # mkdocs 的警告和错误：“WARNING -  …”，读页面时抛出的“Error reading page '…': …”，
 # 以及笔记本执行失败时钩子给出的“docs/…py:行号: …”
@@ -36,29 +36,29 @@ class Build:
     seconds: float
 
 
-def shared_build(fallback_dir: Path) -> Build:
-    """本次测试运行的站点构建：只构建一次，结果存在运行目录里。"""
-    root = Path(os.environ.get(RUN_CACHE_ENV) or fallback_dir)
-    record = root / "site-build.json"
-    with open(root / "site-build.lock", "w") as lock:
+def shared_build(run_dir: Path) -> Build:
+    """本次测试运行的站点构建：只构建一次，记录存在运行目录里。"""
+    record = run_dir / "site-build.json"
+    with open(run_dir / "site-build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not record.exists():
-            build = _build(root / "site")
+            aids = run_dir / "aids"
+            aids.mkdir(exist_ok=True)
+            build = build_site(ROOT / "site", {"DLNOTES_AIDS_DIR": str(aids)})
             record.write_text(json.dumps(asdict(build), default=str), encoding="utf8")
     data = json.loads(record.read_text("utf8"))
     return Build(Path(data["site"]), data["problems"], data["seconds"])
 
 
-def _build(out: Path) -> Build:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore")
+def build_site(out: Path, env: dict[str, str] | None = None, config: Path | None = None) -> Build:
+    """严格构建；返回构建结果和整理好的问题列表。"""
+    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONWARNINGS="ignore", **(env or {}))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    if config is not None:
+        command += ["--config-file", str(config)]
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
+        command, cwd=ROOT, capture_output=True, text=True, env=environ, timeout=900
     )
     seconds = round(time.perf_counter() - start, 2)
     log = proc.stdout + proc.stderr

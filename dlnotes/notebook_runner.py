@@ -1,12 +1,12 @@
 """执行 docs/ 里的笔记本页面，带缓存；单元格出错时给出文件、行号和单元格序号。
 
 笔记本以 jupytext 的 percent 格式保存（``docs/<章>/<页>.py``，``# %%`` 分隔单元格）：
-diff 友好、ruff 能检查、仓库里永远没有过期的输出。构建（``tools/mkdocs_hooks.py``）和
+diff 友好、ruff 能检查、仓库里永远没有过期的输出。构建（``dlnotes/hooks/notebooks.py``）和
 测试（``tests/test_notebooks.py``）都调用 :func:`execute`：
 
-- 每个笔记本在一个全新的进程里从头执行（``tools/notebook_kernel.py``：从预先导入了
-  torch、matplotlib、IPython 的 forkserver fork 出来，用 IPython 执行单元格），执行前先运行
-  ``tools/notebook_setup.py``（中文字体、SVG、配色），它不进入笔记本的命名空间。
+- 每个笔记本在一个全新的进程里从头执行（从项目唯一的 forkserver fork 出来，见
+  ``isolation``；``notebook_kernel`` 用 IPython 执行单元格），执行前先运行
+  ``notebook_style``（中文字体、SVG、配色），它不进入笔记本的命名空间。
 - 结果按“源文件 + 本目录的执行设置 + 库版本”的哈希缓存在 ``.cache/notebooks/``；
   多个进程同时要同一个笔记本时用文件锁排队，只执行一次。
 - 任一单元格抛出异常（包括笔记本自己的 ``assert``），抛出 :class:`NotebookError`，
@@ -18,26 +18,25 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import importlib.metadata
-import multiprocessing
 import os
 import re
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-CACHE = ROOT / ".cache" / "notebooks"
-TOOLS = Path(__file__).resolve().parent
-SETUP = TOOLS / "notebook_setup.py"
-KERNEL = TOOLS / "notebook_kernel.py"
-# 与 notebook_setup.INK 一致：轴、刻度和文字的占位颜色，执行后换成 currentColor
+from dlnotes import isolation
+from dlnotes.paths import CACHE as CACHE_ROOT
+from dlnotes.paths import PACKAGE, notebooks, rel
+
+CACHE = CACHE_ROOT / "notebooks"
+# 执行设置：这些文件一变，缓存就失效（执行器在子进程里才导入，这里不导入 torch、matplotlib）
+SETTINGS = [PACKAGE / "notebook_style.py", PACKAGE / "notebook_kernel.py", Path(__file__)]
+# 轴、刻度和文字的占位颜色（notebook_style 用它画，执行后换成 currentColor）
 INK = "#010203"
-# 一个笔记本最多运行的秒数（更严的耗时预算由测试检查）
-TIMEOUT = 120
+# 秒：一个笔记本运行的硬上限，只为发现卡死（耗时预算在 make bench 里）
+TIMEOUT = 300
 PACKAGES = ["torch", "numpy", "matplotlib", "noto-cjk-sans-otc", "ipython", "jupytext"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
@@ -47,18 +46,12 @@ class NotebookError(Exception):
     """某个笔记本执行失败；str() 以“文件:行号:”开头。"""
 
 
-def notebooks() -> list[Path]:
-    """docs/ 下的全部笔记本页面（jupytext percent 格式的 .py）。"""
-    return sorted(DOCS.rglob("*.py"))
-
-
-def rel(path: Path) -> str:
-    return path.resolve().relative_to(ROOT).as_posix()
+__all__ = ["NotebookError", "cell_lines", "execute", "notebooks"]
 
 
 def cache_key(path: Path) -> str:
     digest = hashlib.sha256()
-    for part in (path, SETUP, KERNEL, Path(__file__)):
+    for part in (path, *SETTINGS):
         digest.update(part.read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}=={importlib.metadata.version(package)}".encode())
@@ -86,60 +79,24 @@ def execute(path: Path) -> Path:
     return out
 
 
-_context = None
-# forkserver 预先导入的库（只能是已安装的包：forkserver 导入它们时还没有设置 sys.path）
-PRELOAD = [
-    "torch",
-    "torch._dynamo",
-    "torch.nn.functional",
-    "numpy",
-    "matplotlib.pyplot",
-    "matplotlib_inline.backend_inline",
-    "IPython.core.interactiveshell",
-    "nbformat",
-    "jupytext",
-    "noto_cjk_sans_otc",
-]
-
-
-def _forkserver():
-    """预先导入 torch 等库的 forkserver（每个进程第一次执行笔记本时启动）。"""
-    global _context
-    if _context is None:
-        if str(TOOLS) not in sys.path:
-            sys.path.insert(0, str(TOOLS))  # forkserver 按模块名导入 notebook_kernel
-        _context = multiprocessing.get_context("forkserver")
-        _context.set_forkserver_preload(PRELOAD)
-    return _context
-
-
-def _child(source: str, workdir: str, conn) -> None:
-    import notebook_kernel
+def _child(source: str, workdir: str) -> tuple[str | None, dict | None]:
+    from dlnotes import notebook_kernel
 
     try:
-        conn.send(notebook_kernel.run(source, workdir))
+        return notebook_kernel.run(source, workdir)
     except BaseException as error:  # 执行器自身出错（不是单元格出错）
-        conn.send((None, {"cell": None, "ename": type(error).__name__, "evalue": str(error)}))
-    finally:
-        conn.close()
+        return None, {"cell": None, "ename": type(error).__name__, "evalue": str(error)}
 
 
 def _run(path: Path) -> nbformat.NotebookNode:
-    context = _forkserver()
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as workdir:
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(str(path.resolve()), workdir, send))
-        process.start()
-        send.close()
-        if not receive.poll(TIMEOUT):
-            process.kill()
-            raise NotebookError(f"{rel(path)}:1: 执行超过 {TIMEOUT} 秒，已终止")
         try:
-            text, error = receive.recv()
-        except EOFError:
-            text, error = None, {"cell": None, "ename": "进程异常退出", "evalue": ""}
-        process.join()
+            text, error = isolation.run_fresh(_child, str(path.resolve()), workdir, timeout=TIMEOUT)
+        except isolation.Timeout:
+            raise NotebookError(f"{rel(path)}:1: 执行超过 {TIMEOUT} 秒，已终止") from None
+        except isolation.Crashed as crash:
+            text, error = None, {"cell": None, "ename": "进程异常退出", "evalue": str(crash)}
     if text is None:
         raise NotebookError(f"{rel(path)}:1: 无法执行：{error['ename']}: {error['evalue']}")
     nb = nbformat.reads(text, as_version=4)

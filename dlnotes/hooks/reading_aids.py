@@ -1,0 +1,68 @@
+"""构建时生成的阅读辅助页：术语表与面试题索引（``dlnotes.reading_aids``）。
+
+两页排在最后渲染：到它们时其他页面都已渲染完，钩子记下了每页读者看到的正文。设置环境变量
+``DLNOTES_AIDS_DIR`` 时，生成的 Markdown 同时写进那个目录（测试拿它和审阅过的快照比对）。
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from dlnotes.paths import GENERATED_PAGES
+from dlnotes.reading_aids import RenderedPage, glossary_markdown, questions_markdown
+
+MAKERS = {"glossary.md": glossary_markdown, "questions.md": questions_markdown}
+# 生成的链接 ../a/b/#x 写回源文件 a/b.md#x：mkdocs 会检查页面和锚点是否存在
+LINK = re.compile(r"\]\(\.\./(?P<url>[^)#\s]*)(?P<anchor>#[^)\s]*)?\)")
+
+_rendered: dict[str, RenderedPage] = {}
+_nav: Navigation | None = None
+
+
+@event_priority(-60)  # 在笔记本排到最后之后，生成的页面排在更后面
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for uri, title in GENERATED_PAGES.items():
+        files.append(File.generated(config, uri, content=f"# {title}\n"))
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _nav
+    _nav = nav
+    _rendered.clear()
+    return nav
+
+
+@event_priority(-100)  # 在其他钩子改完正文之后，记下读者看到的正文
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri not in GENERATED_PAGES:
+        chapter = page.parent.title if page.parent else ""
+        _rendered[page.url] = RenderedPage(page.url, page.title or "", chapter, html)
+    return html
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    make = MAKERS.get(page.file.src_uri)
+    if make is None:
+        return markdown
+    pages = _nav.pages if _nav else []
+    order = {p.url: i for i, p in enumerate(pages)}
+    rendered = sorted(_rendered.values(), key=lambda p: order.get(p.url, len(order)))
+    text = make(rendered)
+    if folder := os.environ.get("DLNOTES_AIDS_DIR"):
+        Path(folder, page.file.src_uri).write_text(text, "utf8")
+    sources = {p.url: p.file.src_uri for p in pages}
+
+    def to_source(match: re.Match[str]) -> str:
+        target = sources.get(match["url"])
+        return f"]({target}{match['anchor'] or ''})" if target else match[0]
+
+    return LINK.sub(to_source, text)

@@ -1,0 +1,71 @@
+"""仓库里的位置，以及页面源文件与站点地址的对应：全项目只在这里写一次。
+
+站点用目录形式的地址（mkdocs 的 ``use_directory_urls``）::
+
+    docs/index.md                    → ""                    → site/index.html
+    docs/basics/index.md             → "basics/"             → site/basics/index.html
+    docs/basics/activation.md        → "basics/activation/"  → site/basics/activation/index.html
+    docs/basics/activation-curves.py → "basics/activation-curves/"（笔记本页面）
+
+测试里检查机制自身的报错时，用环境变量 ``DLNOTES_ROOT`` 把仓库根目录换成一个临时目录。
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+ROOT = Path(os.environ.get("DLNOTES_ROOT") or Path(__file__).resolve().parent.parent).resolve()
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
+CACHE = ROOT / ".cache"
+PACKAGE = Path(__file__).resolve().parent
+
+# 构建时生成的页面（docs/ 里没有源文件）：源文件名 → 标题
+GENERATED_PAGES = {"glossary.md": "术语表", "questions.md": "面试题索引"}
+
+
+def rel(path: Path | str) -> str:
+    """仓库内的相对路径，用在错误信息里（仓库外的路径原样返回）。"""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def pages() -> list[Path]:
+    """docs/ 下的 Markdown 页面。"""
+    return sorted(DOCS.rglob("*.md"))
+
+
+def notebooks() -> list[Path]:
+    """docs/ 下的笔记本页面（jupytext percent 格式的 .py）。"""
+    return sorted(DOCS.rglob("*.py"))
+
+
+def snippet_files() -> list[Path]:
+    return sorted(SNIPPETS.rglob("*.py"))
+
+
+def page_url(src_uri: str) -> str:
+    """页面源文件（相对 docs/）→ 站点内的目录式地址。"""
+    path = PurePosixPath(src_uri).with_suffix("")
+    if path.name == "index":
+        path = path.parent
+    return "" if str(path) == "." else f"{path.as_posix()}/"
+
+
+def source_uris() -> list[str]:
+    """站点的全部页面：Markdown、笔记本，以及构建时生成的页面（相对 docs/）。"""
+    sources = [p.relative_to(DOCS).as_posix() for p in pages() + notebooks()]
+    return sources + list(GENERATED_PAGES)
+
+
+def page_urls() -> list[str]:
+    return [page_url(uri) for uri in source_uris()]
+
+
+def built_html(site: Path, src_uri: str) -> Path:
+    """页面构建出的 HTML 文件。"""
+    return site / page_url(src_uri) / "index.html"
