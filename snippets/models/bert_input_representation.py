@@ -59,10 +59,12 @@ assert wordpiece("cat") == ["[UNK]"]
 # 检查 2：三种嵌入逐元素相加后做 LayerNorm（手写归一化，与 nn.LayerNorm 一致）
 mu, var = E.mean(-1, keepdim=True), E.var(-1, unbiased=False, keepdim=True)
 torch.testing.assert_close(h0, (E - mu) / torch.sqrt(var + 1e-12) * ln.weight + ln.bias)
-# 检查 3：同一个词出现在不同片段、不同位置时，输入向量不同
-E_dog_A = tok_emb.weight[tok2id["dog"]] + seg_emb.weight[0] + pos_emb.weight[2]
-E_dog_B = tok_emb.weight[tok2id["dog"]] + seg_emb.weight[1] + pos_emb.weight[7]
-assert not torch.allclose(E_dog_A, E_dog_B)
+# 检查 3：同一个词出现在不同片段、不同位置时，输入向量不同；只用词元嵌入就分不开
+pair = torch.tensor([[tok2id[t] for t in ["[CLS]", "dog", "[SEP]", "dog", "[SEP]"]]])
+pair_seg, pair_pos = torch.tensor([[0, 0, 0, 1, 1]]), torch.arange(5).unsqueeze(0)
+h_pair = ln(tok_emb(pair) + seg_emb(pair_seg) + pos_emb(pair_pos))[0]
+assert not torch.allclose(h_pair[1], h_pair[3], atol=1e-3)  # A 句的 dog 与 B 句的 dog
+torch.testing.assert_close(ln(tok_emb(pair))[0, 1], ln(tok_emb(pair))[0, 3])
 # 检查 4：嵌入层参数 = V·H + max_len·H + 2·H + LayerNorm 的 2H
 emb_params = sum(p.numel() for m in (tok_emb, pos_emb, seg_emb, ln) for p in m.parameters())
 assert emb_params == V * H + max_len * H + 2 * H + 2 * H

@@ -42,8 +42,8 @@ total = sum(sentence_prob(s) for n in range(1, L + 1) for s in itertools.product
 alive = {w: P_next[BOS][w] for w in "ab"}  # 生成了 n 个词都还没结束、最后一个词是 w 的概率
 for _ in range(L):  # n = 1 → L + 1
     alive = {w: sum(alive[u] * P_next[u][w] for u in "ab") for w in "ab"}
-print(f"长度 ≤ {L} 的句子概率之和 {total:.6f}，尚未结束的概率 {sum(alive.values()):.6f}")
-# > 长度 ≤ 12 的句子概率之和 0.997775，尚未结束的概率 0.002225
+print(f"长度 ≤ {L} 的句子概率之和 {total:.4f}，尚未结束的概率 {sum(alive.values()):.4f}")
+# > 长度 ≤ 12 的句子概率之和 0.9978，尚未结束的概率 0.0022
 
 # 对照：如果不预测 </s>（只在 a、b 里归一化），每一种长度的句子概率之和都是 1，
 # 长度 1 和长度 2 加起来就是 2，不再是一个概率分布

@@ -57,7 +57,7 @@ assert 15 not in src and 15 not in tgt_in and model.embed.weight.grad[15].abs().
 # 若用 nn.Embedding 默认的 N(0, 1) 初始化再 ×√d，均方约为 d = 16，位置编码就被淹没了
 ms_emb = (model.embed.weight * math.sqrt(d)).pow(2).mean().item()
 ms_default = (nn.Embedding(V, d).weight * math.sqrt(d)).pow(2).mean().item()
-assert 0.7 < ms_emb < 1.3 and ms_default > 10
+assert 0.7 < ms_emb < 1.3 and 12 < ms_default < 20 and 10 < ms_default / ms_emb < 20
 torch.testing.assert_close(model.PE.pow(2).mean(), torch.tensor(0.5))
 # 检查 4：整个模型也满足因果性：改动第 3 个之后的目标词元，前 3 个位置的 logits 不变
 tgt2 = tgt_in.clone()

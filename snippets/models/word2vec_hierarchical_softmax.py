@@ -50,8 +50,8 @@ def hs_prob(w: int, v: torch.Tensor) -> torch.Tensor:
 
 
 P = torch.stack([hs_prob(w, v_c) for w in range(V)])
-print([round(x, 4) for x in P.tolist()])
-# > [0.2779, 0.6536, 0.0405, 0.0252, 0.0008, 0.0021]
+print([round(x, 3) for x in P.tolist()])
+# > [0.278, 0.654, 0.041, 0.025, 0.001, 0.002]
 
 # 路径长度：按词频加权的平均值，与词频分布的熵（比特）比较
 lengths = [len(paths[w]) for w in range(V)]

@@ -1,6 +1,8 @@
 """负采样（SGNS）：损失 = K+1 个二分类的交叉熵，等于 F.binary_cross_entropy_with_logits；
 手推梯度对照 autograd；一步更新只碰 K+1 行输出向量，之后正例概率升高、负例概率降低。"""
 
+import math
+
 import torch
 import torch.nn.functional as F
 
@@ -60,3 +62,40 @@ assert int((W_in.grad.abs().sum(dim=1) > 0).sum()) == 1
 with torch.no_grad():
     assert torch.sigmoid(W_out_new[o] @ W_in_new[c]) > torch.sigmoid(W_out[o] @ W_in[c])
     assert (torch.sigmoid(W_out_new[neg] @ W_in_new[c]) < torch.sigmoid(W_out[neg] @ v)).all()
+
+# 检查 5（Levy 与 Goldberg 2014）：维度足够时每个 u_w·v_c 可以自由取值，SGNS 的期望目标
+#   Σ #(w,c)·log σ(x_wc) + K·#(w)·P_n(c)·log σ(-x_wc)
+# 在 x_wc = log[#(w,c) / (#(w)·P_n(c))] - log K 处取最优。负例按一元分布抽时 P_n(c) = #(c)/D，
+# 这就是 PMI(w, c) - log K；按 3/4 次方抽时，PMI 里的 P(c) 换成平滑后的 P_n(c)
+counts = torch.randint(1, 30, (4, 6), dtype=torch.float64)  # 共现次数 #(w, c)，4 个词 × 6 个上下文
+counts *= torch.tensor([1.0, 2, 4, 8, 16, 32])  # 让上下文的频率相差悬殊
+n_w, n_c, D = counts.sum(1, keepdim=True), counts.sum(0, keepdim=True), counts.sum()
+pmi = torch.log(counts * D / (n_w * n_c))
+
+
+def sgns_optimum(P_n: torch.Tensor) -> torch.Tensor:
+    """每个 (w, c) 一个自由的分数 x_wc，用 L-BFGS 数值最大化 SGNS 的期望目标。"""
+    x = torch.zeros_like(counts, requires_grad=True)
+    lbfgs = torch.optim.LBFGS([x], max_iter=200, tolerance_grad=1e-12, tolerance_change=0)
+
+    def closure() -> torch.Tensor:
+        lbfgs.zero_grad()
+        obj = -(counts * F.logsigmoid(x) + K * n_w * P_n * F.logsigmoid(-x)).sum()
+        obj.backward()
+        return obj
+
+    lbfgs.step(closure)
+    return x.detach()
+
+
+for alpha in (1.0, 0.75):
+    P_n = n_c**alpha / (n_c**alpha).sum()
+    x_opt = sgns_optimum(P_n)
+    torch.testing.assert_close(x_opt, torch.log(counts / (n_w * P_n)) - math.log(K))
+    if alpha == 1.0:
+        torch.testing.assert_close(x_opt, pmi - math.log(K))  # 平移过的 PMI
+    else:
+        assert (x_opt - (pmi - math.log(K))).abs().max() > 0.3  # 平滑后不再是原来的 PMI
+# σ(x) 不是条件概率：σ(x_wc) 在所有上下文上的和随词而变（这里从约 0.7 到 1.2），不是恒为 1
+row_sums = torch.sigmoid(x_opt).sum(dim=1)
+assert row_sums.max() - row_sums.min() > 0.3
