@@ -40,7 +40,7 @@ plt.show()
 # %% [markdown]
 # 图上能读出的事实，逐条检查：
 #
-# - Sigmoid 的导数 $\sigma'(x)=\sigma(x)\,(1-\sigma(x))$，最大值只有 $0.25$（在 $x=0$）；$|x|\ge 5$ 时已小于 $0.01$，这就是“饱和”。十层 Sigmoid 连乘，梯度最多剩 $0.25^{10}\approx 10^{-6}$。
+# - Sigmoid 的导数 $\sigma'(x)=\sigma(x)\,(1-\sigma(x))$，最大值只有 $0.25$（在 $x=0$）；$|x|\ge 5$ 时已小于 $0.01$，这就是“饱和”。十层 Sigmoid 串起来（每层之前加一个偏置），反向传播时这十个导数连乘，梯度最多剩 $0.25^{10}\approx 9.5\times 10^{-7}$，只有每一层的输入恰好都是 0 时才取到这个上界；下面用 autograd 对这样一个十层网络求导来核对。
 # - Tanh 的导数 $1-\tanh^2 x$ 最大值是 $1$，比 Sigmoid 好，但两端同样饱和。
 # - ReLU 的导数在正半轴恒为 $1$（不衰减），负半轴恒为 $0$（Dead ReLU 的来源）；Leaky ReLU 在负半轴保留斜率 $0.1$。
 # - GELU 在负半轴有一段小于 0 的导数，不是单调函数。
@@ -52,7 +52,26 @@ torch.testing.assert_close(grads["Tanh"], 1 - torch.tanh(x.detach()) ** 2)
 assert abs(grads["Sigmoid"].max().item() - 0.25) < 1e-6
 assert grads["Sigmoid"][x.detach().abs() >= 5].max() < 0.01
 assert abs(grads["Tanh"].max().item() - 1.0) < 1e-6
-assert 0.25**10 < 1e-6
+
+
+# 十层 Sigmoid：h_k = σ(h_{k-1} + b_k)，b_1 = 0、其余 b_k = −1/2 时每层输入都是 0，梯度恰为 0.25^10
+def sigmoid_chain(x0: torch.Tensor, biases: torch.Tensor) -> torch.Tensor:
+    h = x0
+    for b in biases:
+        h = torch.sigmoid(h + b)
+    return h
+
+
+x0 = torch.zeros(1, dtype=torch.float64, requires_grad=True)
+tight = torch.tensor([0.0] + [-0.5] * 9, dtype=torch.float64)
+(g_tight,) = torch.autograd.grad(sigmoid_chain(x0, tight).sum(), x0)
+assert g_tight.item() == 0.25**10
+# 随机的输入和偏置（1000 组）：autograd 的梯度都不超过这个上界
+torch.manual_seed(0)
+x_rand = torch.randn(1000, dtype=torch.float64, requires_grad=True)
+biases_rand = torch.randn(10, 1000, dtype=torch.float64) * 3
+(g_rand,) = torch.autograd.grad(sigmoid_chain(x_rand, biases_rand).sum(), x_rand)
+assert (g_rand > 0).all() and (g_rand <= 0.25**10).all()
 positive, negative = x.detach() > 0, x.detach() < 0
 assert (grads["ReLU"][positive] == 1).all() and (grads["ReLU"][negative] == 0).all()
 leaky_neg = grads["Leaky ReLU (0.1)"][negative]

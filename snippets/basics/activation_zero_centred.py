@@ -8,7 +8,9 @@ torch.manual_seed(0)
 
 # 关于 0 对称的输入：σ(-x) = 1 - σ(x) 使均值为 0.5；tanh 是奇函数，均值为 0
 x = torch.linspace(-3, 3, 601, dtype=torch.float64)
-print(f"{torch.sigmoid(x).mean().item():.4f} {torch.tanh(x).mean().item():.4f}")
+mean_sigmoid, mean_tanh = torch.sigmoid(x).mean().item(), torch.tanh(x).mean().item()
+# tanh 的均值是 ±1e-17 量级的舍入误差：先取整到 4 位再 + 0.0，印出一个真正的 0
+print(f"{mean_sigmoid:.4f} {round(mean_tanh, 4) + 0.0:.4f}")
 # > 0.5000 0.0000
 
 
@@ -29,6 +31,8 @@ print(torch.sign(g_sigmoid).tolist())
 print(torch.sign(g_tanh).tolist())
 # > [-1.0, 1.0, 1.0, -1.0, 1.0, 1.0]
 
+# 检查：对称输入下 sigmoid 的均值是 1/2，tanh 的均值是 0
+assert abs(mean_sigmoid - 0.5) < 1e-12 and abs(mean_tanh) < 1e-12
 # 检查：对称性恒等式
 torch.testing.assert_close(torch.sigmoid(-x), 1 - torch.sigmoid(x))
 torch.testing.assert_close(torch.tanh(-x), -torch.tanh(x))

@@ -93,7 +93,8 @@ assert err_central < err_forward / 100
 # 检查：PyTorch 自带的 gradcheck 做的是同一件事：float64 下通过
 assert torch.autograd.gradcheck(loss_fn, params)
 # 检查：同样正确的梯度，在 float32 下 gradcheck 会误报失败（它也会警告输入不是 float64）
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
     params32 = [p.requires_grad_() for p in params32]
     assert not torch.autograd.gradcheck(loss_fn, params32, raise_exception=False)
+assert any("is not a double precision" in str(w.message) for w in caught)

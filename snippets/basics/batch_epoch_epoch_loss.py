@@ -27,8 +27,8 @@ weighted = sum(loss_b * n for loss_b, n in zip(batch_losses, batch_sizes, strict
 unweighted = sum(batch_losses) / len(batch_losses)
 print(batch_sizes)
 # > [32, 32, 32, 4]
-print(f"{full_loss:.4f} {weighted:.4f} {unweighted:.4f}")
-# > 1.2028 1.2028 1.1527
+print(f"{full_loss:.3f} {weighted:.3f} {unweighted:.3f}")
+# > 1.203 1.203 1.153
 
 # 训练时的 epoch 损失：参数每个 iteration 都在变，各 batch 的损失来自不同的参数
 optimizer = torch.optim.SGD(model.parameters(), lr=0.5)
@@ -43,8 +43,8 @@ for xb, yb in loader:
 train_epoch_loss = running / seen
 with torch.no_grad():
     loss_after_epoch = F.cross_entropy(model(X), y).item()
-print(f"{train_epoch_loss:.4f} {loss_after_epoch:.4f}")
-# > 1.1812 1.1569
+print(f"{train_epoch_loss:.3f} {loss_after_epoch:.3f}")
+# > 1.181 1.157
 
 # 检查：按批大小加权的平均 = 整个数据集的损失；另一种写法是各批 reduction="sum" 求和再除以 N
 assert abs(weighted - full_loss) < 1e-5

@@ -38,6 +38,13 @@ torch.testing.assert_close(layer(X), F.linear(X, W, bias))
 for j in range(3):
     torch.testing.assert_close(layer(X)[:, j], X @ W[j] + bias[j])
 assert not torch.equal(W[0], W[1])
-# 检查：PyTorch 默认初始化让权重和偏置都落在 [-1/√in, 1/√in] 内
-bound = 1 / math.sqrt(layer.in_features)
-assert W.abs().max() <= bound and bias.abs().max() <= bound
+# 检查：PyTorch 默认初始化是 [-1/√in, 1/√in] 上的均匀分布（权重和偏置都是）。
+# 用一个大层看分布本身：不越界、两端都取得到、方差等于均匀分布的 bound²/3
+wide = nn.Linear(400, 300)
+bound = 1 / math.sqrt(wide.in_features)  # = 0.05
+for p in (wide.weight, wide.bias):
+    assert p.abs().max() <= bound
+    assert p.max() > 0.95 * bound and p.min() < -0.95 * bound
+w_all = wide.weight.detach()
+assert w_all.max() > 0.999 * bound and w_all.min() < -0.999 * bound
+assert abs(w_all.var().item() / (bound**2 / 3) - 1) < 0.02

@@ -1,5 +1,6 @@
 """Rosenblatt 感知机学习规则 w ← w + η(y − ŷ)x：在线性可分的数据上有限步收敛，
-出错（更新）次数不超过 (R/γ)²（Novikoff 定理）；一次更新等于对感知机损失做一步 SGD。"""
+出错（更新）次数不超过 (R/γ)²（Novikoff 定理）。没有点恰好落在超平面上（z ≠ 0）时，
+一次批量更新等于对感知机损失做一步 SGD；z = 0 处两者不同：从 w = 0 出发，SGD 一步也不动。"""
 
 import torch
 import torch.nn.functional as F
@@ -45,13 +46,27 @@ print(f"上界 (R/γ)² = {bound:.1f}")
 assert errors == 0 and torch.equal(predict(w, X), y)
 assert mistakes <= bound
 
-# 检查：感知机规则 = 对感知机损失 Σ max(0, −s·z)（s = 2y − 1 ∈ {±1}）做一步批量 SGD
-w0 = torch.randn(3)  # 任取一个还没分对的 w（z 恰好为 0 的概率为 0）
-assert (predict(w0, X) != y).any()
-delta_rule = lr * ((y - predict(w0, X))[:, None] * X).sum(dim=0)
-w_sgd = w0.clone().requires_grad_()
-opt = torch.optim.SGD([w_sgd], lr=lr)
-s = 2 * y - 1
-F.relu(-s * (X @ w_sgd)).sum().backward()  # 只有分错的点（s·z < 0）有梯度 −s·x
-opt.step()
-torch.testing.assert_close(w_sgd.detach(), w0 + delta_rule)
+
+def sgd_step(w_start: torch.Tensor) -> torch.Tensor:
+    """对感知机损失 Σ max(0, −s·z)（s = 2y − 1 ∈ {±1}，z = w·x）用 torch.optim.SGD 走一步。"""
+    w_sgd = w_start.clone().requires_grad_()
+    opt = torch.optim.SGD([w_sgd], lr=lr)
+    F.relu(-(2 * y - 1) * (X @ w_sgd)).sum().backward()  # autograd：relu 在 0 处取导数 0
+    opt.step()
+    return w_sgd.detach()
+
+
+def rule_step(w_start: torch.Tensor) -> torch.Tensor:
+    """感知机规则对全部样本的一次批量更新：w + η Σ (y − ŷ) x。"""
+    return w_start + lr * ((y - predict(w_start, X))[:, None] * X).sum(dim=0)
+
+
+# 检查：任取一个还没分对、也没有点恰好落在超平面上的 w，感知机规则 = 一步 SGD
+w0 = torch.randn(3)
+assert (predict(w0, X) != y).any() and (X @ w0 != 0).all()
+torch.testing.assert_close(sgd_step(w0), rule_step(w0))
+# 检查：从 w = 0 出发（所有 z = 0）两者不同：max(0, −s·z) 在 z = 0 不可导，autograd 取次梯度 0，
+# SGD 原地不动；感知机规则把 z = 0 的正样本判为 0（错），照样更新
+zero = torch.zeros(3)
+assert torch.equal(sgd_step(zero), zero)
+assert not torch.equal(rule_step(zero), zero)
