@@ -24,7 +24,8 @@ A = torch.randn(d, d, dtype=torch.float64)
 real = torch.randn(500, d, dtype=torch.float64) @ A  # “真实图像”的特征
 same = torch.randn(500, d, dtype=torch.float64) @ A  # 同分布的另一批样本
 shifted = same + 1.0  # 均值偏了：每一维加 1
-print(f"{fid(real, real):.4f} {fid(real, same):.4f} {fid(real, shifted):.4f}")
+# 同一批特征的 FID 数学上是 0，算出来是 ±1e-15 量级的舍入误差：round(…) + 0.0 避免印出 -0.0000
+print(f"{round(fid(real, real), 4) + 0.0:.4f} {fid(real, same):.4f} {fid(real, shifted):.4f}")
 # > 0.0000 0.1272 4.2942
 
 # 检查：另一种算法：Tr((Σ₁Σ₂)^{1/2}) = Tr((Σ₁^{1/2} Σ₂ Σ₁^{1/2})^{1/2})，后者是对称矩阵

@@ -25,7 +25,8 @@ y_true = torch.zeros(N, dtype=torch.long)
 y_true[:n_pos] = 1
 
 # 分类器 A：永远判负
-lazy = report(y_true, torch.zeros(N, dtype=torch.long))
+y_pred_a = torch.zeros(N, dtype=torch.long)
+lazy = report(y_true, y_pred_a)
 # 分类器 B：找出 10 个正例中的 8 个，代价是 20 个误报
 y_pred_b = torch.zeros(N, dtype=torch.long)
 y_pred_b[:8] = 1
@@ -44,3 +45,11 @@ assert all(lazy[k] < useful[k] for k in ("R", "F1", "bal_acc"))
 # 检查：准确率 = 各类召回率按类别占比的加权平均，所以会被多数类主导
 r_neg = (N - n_pos - 20) / (N - n_pos)
 assert abs(useful["acc"] - (n_pos / N * useful["R"] + (N - n_pos) / N * r_neg)) < 1e-12
+# 检查：平衡准确率换两种算法也是同一个数：① 混淆矩阵每行的对角元 / 行和 = 各类召回率，再取宏平均；
+# ② 每个样本按 1 / (它所在类别的样本数) 加权后的准确率（两类的总权重各占一半）
+for r, y_pred in ((lazy, y_pred_a), (useful, y_pred_b)):
+    C = torch.bincount(y_true * 2 + y_pred, minlength=4).reshape(2, 2).double()
+    macro_recall = (C.diag() / C.sum(dim=1)).mean().item()
+    w = 1 / torch.bincount(y_true).double()[y_true]
+    weighted_acc = ((w * (y_pred == y_true)).sum() / w.sum()).item()
+    assert abs(r["bal_acc"] - macro_recall) < 1e-12 and abs(r["bal_acc"] - weighted_acc) < 1e-12

@@ -24,8 +24,8 @@ print(f"N={N} CE={ce:.4f} PPL={ppl:.4f} {ppl_geo:.4f}")
 # 按句算的困惑度
 nll = -torch.log(probs.gather(-1, targets.clamp(min=0)[..., None]).squeeze(-1)) * mask
 ppl_per_sentence = (nll.sum(dim=1) / mask.sum(dim=1)).exp()
-print([round(v, 4) for v in ppl_per_sentence.tolist()], f"平均 {ppl_per_sentence.mean():.4f}")
-# > [9.9318, 3.3258] 平均 6.6288
+print([round(v, 3) for v in ppl_per_sentence.tolist()], f"平均 {ppl_per_sentence.mean():.3f}")
+# > [9.932, 3.326] 平均 6.629
 
 # 检查：两条路线相同
 torch.testing.assert_close(ppl, ppl_geo)

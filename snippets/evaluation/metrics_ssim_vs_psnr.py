@@ -47,6 +47,12 @@ assert abs(psnr(x, brighter) - 20) < 1e-9 and abs(psnr(x, noisy) - 20) < 1e-9
 # 检查：SSIM 区分得出来；与自己比较时 SSIM = 1，且 SSIM 对称
 assert ssim(x, brighter) > ssim(x, noisy) + 0.2
 assert abs(ssim(x, x) - 1) < 1e-12 and abs(ssim(x, noisy) - ssim(noisy, x)) < 1e-12
+# 检查：闭式解。y = x + c 时每个窗口的方差、协方差都不变（σ_y² = σ_xy = σ_x²），
+# 对比度–结构项恰为 1，SSIM 只剩亮度项 (2μ(μ + c) + C1) / (μ² + (μ + c)² + C1)，
+# 只用窗口均值就能算出来
+mu = pool(x)
+closed = ((2 * mu * (mu + 0.1) + C1) / (mu**2 + (mu + 0.1) ** 2 + C1)).mean().item()
+assert abs(ssim(x, brighter) - closed) < 1e-10
 # 检查：局部统计量与另一种算法一致：F.unfold 取出每个 3×3 窗口，直接求均值和方差
 patches_x = F.unfold(x[None, None], 3)[0]  # 每列是一个窗口的 9 个像素
 patches_y = F.unfold(noisy[None, None], 3)[0]

@@ -1,5 +1,7 @@
 """torch.compile 用 TorchDynamo 在运行时把 Python 代码捕获成图；遇到依赖张量值的 if
-就断图（graph break），把前后切成几张小图、中间交回 Python 执行，所以结果始终与 eager 一致。"""
+就断图（graph break），把前后切成几张小图、中间交回 Python 执行，所以两个分支都走得对。
+这里用只捕获、不优化的后端，结果与 eager 逐位相同；默认后端 Inductor 会融合算子、
+改变浮点运算的顺序，结果只在舍入误差内与 eager 一致（它首次编译要几十秒，这里不运行）。"""
 
 import torch
 import torch._dynamo
@@ -53,11 +55,10 @@ num_graphs_g = len(graphs) - num_graphs_f
 # 内置的 "eager" 后端（以及 "aot_eager"）同样只捕获图、不生成代码，不需要 C++ 编译器
 f_eager_backend = torch.compile(f, backend="eager")
 
-# 检查：断图后结果仍与 eager 完全一致，两个分支都对（对比 torch.jit.trace 会算错）
+# 检查：断图后两个分支都对（对比 torch.jit.trace 会算错）；不优化的后端与 eager 逐位相同
 for x, out in [(x_a, out_a), (x_b, out_b)]:
-    torch.testing.assert_close(out, f(x))
-    torch.testing.assert_close(f_eager_backend(x), f(x))
-torch.testing.assert_close(out_g, g(X))
+    assert torch.equal(out, f(x)) and torch.equal(f_eager_backend(x), f(x))
+assert torch.equal(out_g, g(X))
 # 检查：f 被切成 3 张图（条件之前一张，两个分支各一张），g 只有 1 张
 assert (num_graphs_f, num_graphs_g) == (3, 1)
 # 检查：fullgraph=True 时 f 断图报错，g 正常

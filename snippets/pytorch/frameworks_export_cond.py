@@ -3,6 +3,7 @@
 
 import torch
 from torch import nn
+from torch.fx.experimental.symbolic_shapes import GuardOnDataDependentSymNode
 
 
 class PythonIf(nn.Module):
@@ -20,8 +21,8 @@ class WithCond(nn.Module):
 def try_export(module: nn.Module, x: torch.Tensor) -> torch.export.ExportedProgram | None:
     try:
         return torch.export.export(module, (x,))
-    except RuntimeError:  # 报错前 PyTorch 会往 stderr 打印一段捕获到的图，可以忽略
-        return None
+    except GuardOnDataDependentSymNode:  # 无法对依赖数据的条件做守卫，即 if 的条件取决于张量的值
+        return None  # （报错前 PyTorch 会往 stderr 打印一段捕获到的图，可以忽略）
 
 
 x_a = torch.tensor([1.0, 2.0])  # 走 x * 2

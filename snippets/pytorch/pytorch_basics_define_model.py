@@ -10,7 +10,7 @@ torch.manual_seed(0)
 
 class MLP(nn.Module):
     def __init__(self, d_in: int, d_hidden: int, d_out: int) -> None:
-        super().__init__()  # 必须先调用：建立登记参数和子模块的字典
+        super().__init__()  # 必须先调用：建立注册参数和子模块用的字典
         self.fc1 = nn.Linear(d_in, d_hidden)
         self.fc2 = nn.Linear(d_hidden, d_out)
 

@@ -38,15 +38,26 @@ try:
 except RuntimeError:
     backward_failed = True
 
-# 6) no_grad 的结果以后可以当常数参与求导；inference_mode 的结果不行
+# 6) no_grad 的结果以后可以当常数参与求导；inference_mode 里产生的张量（inference tensor）
+#    离开 inference_mode 后，不能被 autograd 存下来给反向用，也不能原地修改
 with torch.inference_mode():
     y_inf = x * 2
 (g_const,) = torch.autograd.grad((y_ng * x).sum(), x)  # y_ng 当常数：梯度就是 y_ng
-inference_failed = False
-try:
-    (y_inf * x).sum().backward()
-except RuntimeError:  # Inference tensors cannot be saved for backward
-    inference_failed = True
+
+
+def fails(fn) -> bool:
+    try:
+        fn()
+    except RuntimeError:
+        return True
+    return False
+
+
+saved_failed = fails(lambda: y_inf * x)  # 乘法的反向要用到 y_inf：“cannot be saved for backward”
+add_ok = not fails(lambda: y_inf + x)  # 加法的反向用不到 y_inf 的值，所以不受限制
+read_ok = y_inf.sum().item() == 12.0 and not (y_inf * 3).is_inference()  # 读取、普通运算都行
+(g_clone,) = torch.autograd.grad((y_inf.clone() * x).sum(), x)  # clone 成普通张量就能当常数用
+inplace_inf_failed = fails(lambda: y_inf.add_(1))  # 原地修改：报错
 
 # 检查：两种方式得到的张量都不需要梯度、没有 grad_fn
 assert not y_ng.requires_grad and y_ng.grad_fn is None
@@ -61,6 +72,9 @@ assert inplace_failed
 torch.testing.assert_close(w.detach(), torch.tensor([0.8, -0.8]))
 # 检查：通过 detach 改了反向要用的数据，backward 报错而不是悄悄算错
 assert backward_failed
-# 检查：no_grad 的结果可以当常数继续用；inference_mode 的结果不能进入求导
+# 检查：no_grad 的结果可以当常数继续用；inference tensor 不能存给反向、不能原地修改，
+# 但可以读取和做普通运算，clone() 之后与 no_grad 的结果一样能当常数求导
 torch.testing.assert_close(g_const, y_ng)
-assert inference_failed
+assert y_inf.is_inference() and not y_ng.is_inference()
+assert saved_failed and add_ok and inplace_inf_failed and read_ok
+torch.testing.assert_close(g_clone, y_ng)

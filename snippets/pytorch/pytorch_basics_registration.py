@@ -1,6 +1,6 @@
-"""注册：只有赋值给 self 的 nn.Module、nn.Parameter 才被登记；
+"""注册：只有赋值给 self 的 nn.Module、nn.Parameter 才被注册；
 放进普通 Python list 的层、普通张量都不算，优化器看不到、.to() 也不管。
-register_buffer 登记的张量进 state_dict、随 .to() 移动，但不是参数。"""
+register_buffer 注册的张量进 state_dict、随 .to() 移动，但不是参数。"""
 
 import torch
 from torch import nn
@@ -53,7 +53,7 @@ try:
 except ValueError:
     optim_failed = True
 
-# .to() 只转换登记过的参数和缓冲区（这里用 dtype 代替设备演示，CPU 上也能跑）
+# .to() 只转换注册过的参数和缓冲区（这里用 dtype 代替设备演示，CPU 上也能跑）
 bad.to(torch.float64)
 good.to(torch.float64)
 
@@ -71,7 +71,7 @@ assert "cache" not in good.state_dict() and [n for n, _ in good.named_buffers()]
 ]
 assert not good.running_mean.requires_grad and good.running_mean.abs().sum() > 0
 assert optim_failed
-# 检查：没注册的层和张量不会被 .to() 转换，登记过的参数和 buffer 都转换了
+# 检查：没注册的层和张量不会被 .to() 转换，注册过的参数和 buffer 都转换了
 assert bad.layers[0].weight.dtype == torch.float32 and bad.scale.dtype == torch.float32
 assert good.layers[0].weight.dtype == torch.float64 and good.running_mean.dtype == torch.float64
 # 检查：BatchNorm1d 的参数只有 weight、bias，running 统计量是 buffer
