@@ -78,8 +78,8 @@ plt.show()
 #
 # - **全零**：每一层的激活值都严格等于 0，同一层所有神经元的输出完全相同——这就是对称性（Symmetry）问题，而且 $\tanh(0) = 0$ 让信号一开始就没了。
 # - 第 1 层的预激活标准差就是 $\sqrt{n_\mathrm{in} \operatorname{Var}(w)}$（输入方差为 1）：小随机数 $\sqrt{256} \times 0.01 = 0.16$，Xavier $\sqrt{256 \cdot 2/512} = 1$，He $\sqrt{256 \cdot 2/256} = \sqrt 2$。
-# - **小随机数 + tanh**：预激活很小，tanh 几乎是恒等映射，标准差每层乘上同一个 $0.16$，直线（对数坐标）下降，第 10 层只剩第 1 层的 $10^{-7}$ 左右（不到 $10^{-3}$ 倍）——激活值全部缩向 0。
-# - **Xavier + tanh**：每层只缩小一点（每层的比值在 0.7～1 之间），第 10 层的标准差约为第 1 层的 0.36，保持在同一个数量级。缩小来自 tanh 的压缩：$|\tanh z| < |z|$，推导里“0 附近近似恒等”的假设只是近似成立。乘上增益 $5/3$ 后，压缩被抵消，第 4 层以后基本不变（末层与首层之比大于 0.8）。
+# - **小随机数 + tanh**：预激活很小，tanh 几乎是恒等映射，标准差每层乘上同一个 $0.16$，直线（对数坐标）下降，第 10 层只剩第 1 层的 $0.16^9 \approx 10^{-7}$ 左右——激活值全部缩向 0。
+# - **Xavier + tanh**：每层只缩小一点（每层的比值在 0.7～1 之间），第 10 层的标准差约为第 1 层的 0.36，保持在同一个数量级。缩小来自 tanh 的压缩：$|\tanh z| < |z|$，推导里“0 附近近似恒等”的假设只是近似成立。乘上增益 $5/3$ 后，压缩被抵消，第 4 层以后基本不变（之后每层的比值在 0.98～1.02 之间，末层与首层之比大于 0.8）。
 # - **He + ReLU**：ReLU 输出的均方 $\mathbb{E}[a^2]$ 在各层间基本不变（与第 1 层之比在 0.5～2 之间），正是 $\operatorname{Var}(w) = 2/n_\mathrm{in}$ 要保证的量。
 
 # %%
@@ -96,16 +96,18 @@ for key, expected in [
 assert (act["zero"] == 0).all() and (pre["zero"] == 0).all()
 assert (act["zero"] == act["zero"][:, :, :1]).all()
 
-# 小随机数：每层乘约 √n·σ = 0.16，10 层后不到首层的千分之一
+# 小随机数：每层乘约 √n·σ = 0.16，第 10 层约为首层的 0.16^9 ≈ 7e-8（在 10^-7.5 到 10^-6.5 之间）
 ratios = std["small"][1:] / std["small"][:-1]
 assert ((ratios - 0.16).abs() < 0.01).all()
-assert std["small"][-1] < 1e-3 * std["small"][0]
+assert 10**-7.5 < std["small"][-1] / std["small"][0] < 10**-6.5
 
 # Xavier + tanh：缓慢单调缩小，但保持同一数量级
 ratios = std["xavier"][1:] / std["xavier"][:-1]
 assert ((ratios > 0.7) & (ratios < 1.0)).all()
 assert 0.25 < std["xavier"][-1] / std["xavier"][0] < 0.5
 assert std["xavier53"][-1] / std["xavier53"][0] > 0.8
+ratios53 = std["xavier53"][4:] / std["xavier53"][3:-1]  # 第 4 层以后
+assert ((ratios53 - 1).abs() < 0.02).all()
 
 # He + ReLU：激活值的均方逐层大致不变
 mean_sq = act["he"].pow(2).mean(dim=(1, 2))
@@ -178,7 +180,7 @@ plt.show()
 # 图上能读出的事实，逐条检查：
 #
 # - 小随机数（第一行）：第 1 层还有一个窄窄的钟形，第 4 层起全部挤进 0 处的一根柱子（所有值的绝对值都小于 0.01，不到柱宽的一半）；Xavier（第二行）的分布逐层变窄，但一直有形状；He（第三行）各层的分布几乎一样。
-# - **加了 BN（最后一行）**：权重同样是 $\mathcal{N}(0, 0.01^2)$，但每一层都先被 BN 按本批数据的均值、方差标准化，所以每一层 tanh 的输入（预激活）每个神经元都是均值 0、标准差 1，tanh 输出的分布在各层完全一样。BN 的输出与按公式 $(u - \mu_B) / \sqrt{\sigma_B^2 + \varepsilon}$ 手算（$\sigma_B^2$ 是有偏方差，$\varepsilon = 10^{-5}$，初始 $\gamma = 1, \beta = 0$）的结果一致。
+# - **加了 BN（最后一行）**：权重同样是 $\mathcal{N}(0, 0.01^2)$，但每一层都先被 BN 按本批数据的均值、方差标准化，所以每一层 tanh 的输入（预激活）每个神经元都是均值 0、标准差 1，tanh 输出的分布在各层几乎一样。BN 的输出与按公式 $(u - \mu_B) / \sqrt{\sigma_B^2 + \varepsilon}$ 手算（$\sigma_B^2$ 是有偏方差，$\varepsilon = 10^{-5}$，初始 $\gamma = 1, \beta = 0$）的结果一致。
 # - 同样的初始化去掉 BN，末层预激活的标准差是 $10^{-8}$ 量级；加上 BN，各层激活值的标准差都在 0.63 附近（$\tanh$ 作用在 $\mathcal{N}(0, 1)$ 上的标准差）。
 
 # %%
@@ -197,8 +199,8 @@ torch.testing.assert_close(
 # 小随机数不加 BN：第 4 层起全部挤在 0 处那根柱子里
 assert (act["small"][3:].abs() < 0.01).all()
 
-# 没有 BN 时同样的初始化：末层预激活缩到 1e-7 以下；有 BN 时各层激活值的标准差都约为 0.63
-assert pre["small"][-1].std() < 1e-7
+# 没有 BN 时同样的初始化：末层预激活的标准差是 1e-8 量级；有 BN 时各层激活值的标准差都约为 0.63
+assert 1e-9 < pre["small"][-1].std() < 1e-7
 grid = torch.linspace(-10, 10, 20001, dtype=torch.float64)  # 数值积分 E[tanh(z)²]，z ~ N(0, 1)
 density = torch.exp(-(grid**2) / 2) / math.sqrt(2 * math.pi)
 tanh_std = torch.trapezoid(torch.tanh(grid) ** 2 * density, grid).sqrt().item()

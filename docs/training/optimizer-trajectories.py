@@ -84,12 +84,14 @@ assert abs(sgd[10, 0]) > 0.69 * abs(w0[0])  # 平缓方向 10 步后还剩约 70
 momentum = paths["SGD + 动量"]
 assert momentum[20, 0] > -0.5 and sgd[20, 0] < -1.9  # 动量沿谷底跑得快得多
 crossed = (momentum[:, 0] > 0).nonzero()
-assert crossed[0].item() == 24 and momentum[:, 0].max() > 0.5  # 冲过谷底再折回
+assert crossed[0].item() == 24 and 0.55 < momentum[:, 0].max() < 0.65  # 冲过谷底再折回
 for name in ["AdaGrad", "RMSprop", "Adam"]:
     step = paths[name][1] - paths[name][0]
     torch.testing.assert_close(step.abs(), step.abs().flip(0))  # 两个坐标走得一样远
 for name in ["AdaGrad", "RMSprop"]:
     assert (paths[name][:, 1] > 0).all()  # w₂ 从不变号
+# AdaGrad 与 RMSprop 的轨迹几乎重合：120 步里两者相距始终不到 0.1（起点到最小值的距离约 4.3）
+assert (paths["AdaGrad"] - paths["RMSprop"]).norm(dim=1).max() < 0.1
 print("20 步后的 w₁：", {name: round(path[20, 0].item(), 2) for name, path in paths.items()})
 
 # %%
@@ -106,8 +108,8 @@ plt.show()
 #
 # - 五个优化器都把损失从约 64 降到了原来的千分之一以下。
 # - SGD 的损失**单调**下降，但后期是一条斜率固定的直线：陡方向早已收敛，剩下的损失几乎全在 $w_1$ 上，每步只乘 $(1-\gamma)^2 = 0.965^2 \approx 0.93$。学习率被陡方向限制在 $\gamma < 2/50$，平缓方向就只能这么慢，这正是条件数的代价。
-# - 动量和 Adam 的损失曲线上下起伏（不单调），但 120 步后都比 SGD 低 5 倍以上，连最后 10 步里的最大值也比 SGD 的最终损失低。动量 $\mu = 0.9$ 的振幅每步约乘 $\sqrt{\mu} \approx 0.949$，与条件数无关；SGD 在平缓方向的因子 $1-\gamma = 0.965$ 更接近 1，条件数越大 SGD 越吃亏。
-# - AdaGrad 和 RMSprop 在这里收敛得最快：这个函数的两个方向恰好是坐标轴，按坐标缩放步长正好把条件数“抹平”。如果把峡谷旋转 45°，按坐标缩放就帮不上这么大的忙，所以这张图不能当成优化器的排名。
+# - 动量和 Adam 的损失曲线上下起伏（不单调），但 120 步后都比 SGD 低 5 倍以上，连最后 10 步里的最大值也比 SGD 的最终损失低。在曲率为 $h$ 的方向上，动量法满足 $w_{t+1} = (1 + \mu - \gamma h)\, w_t - \mu\, w_{t-1}$；只要 $\gamma h$ 落在 $\bigl((1-\sqrt\mu)^2, (1+\sqrt\mu)^2\bigr)$ 内（这里 $h = 1$ 和 $h = 50$ 都在），特征根是一对复数，模恰为 $\sqrt{\mu} \approx 0.949$：两个方向的振幅每步都乘这个数，与曲率无关。SGD 在平缓方向的因子 $1-\gamma = 0.965$ 更接近 1，条件数越大 SGD 越吃亏。
+# - AdaGrad 和 RMSprop 在这里收敛得最快（120 步后的损失比其余三个都低）：这个函数的两个方向恰好是坐标轴，按坐标缩放步长正好把条件数“抹平”。把同一个峡谷旋转 45° 再跑一遍（下面的检查）：SGD 和动量的损失分毫不变，它们对旋转不变；AdaGrad、RMSprop 120 步后的损失反而比 SGD 还高，Adam 也差了十倍以上。所以这张图不能当成优化器的排名。
 
 # %%
 final = {name: curve[-1].item() for name, curve in losses.items()}
@@ -122,9 +124,36 @@ for name in ["SGD + 动量", "Adam"]:
     assert (curve[1:] > curve[:-1]).any()  # 有起伏，不单调
     assert curve[-1] < final["SGD"] / 5
     assert curve[-10:].max() < final["SGD"]
-assert 0.9**0.5 < 1 - 0.035  # 动量的收缩因子 √μ 比 SGD 在平缓方向的 1 - γ 小
+# 动量的轨迹满足 w_{t+1} = (1 + μ - γh) w_t - μ w_{t-1}，两个方向的特征根的模都是 √μ < 1 - γ
+mu, lr_m = 0.9, 0.01
+torch.testing.assert_close(momentum[2:], (1 + mu - lr_m * h) * momentum[1:-1] - mu * momentum[:-2])
+for curvature in h.tolist():
+    companion = torch.tensor([[1 + mu - lr_m * curvature, -mu], [1.0, 0.0]])
+    roots = torch.linalg.eigvals(companion)
+    assert (roots.imag.abs() > 0).all()  # 一对复根：振荡
+    torch.testing.assert_close(roots.abs(), torch.full((2,), mu**0.5))
+    assert roots.abs().max() < sgd[-1, 0] / sgd[-2, 0]  # 比 SGD 在平缓方向实测的每步因子 0.965 小
 for name in ["AdaGrad", "RMSprop"]:
-    assert final[name] < final["SGD"] / 5
+    others = [final[k] for k in ["SGD", "SGD + 动量", "Adam"]]
+    assert final[name] < min(others), name  # 在这个轴对齐的峡谷里最快
+
+# 把峡谷旋转 45°：f(w) = ½ wᵀ R diag(h) Rᵀ w，起点也跟着旋转
+R = torch.tensor([[1.0, -1.0], [1.0, 1.0]]) / 2**0.5
+H_rot = R @ torch.diag(h) @ R.T
+rotated = {}
+for name, make in optimizers.items():
+    w = torch.nn.Parameter(R @ w0)
+    opt = make([w])
+    for _ in range(N):
+        opt.zero_grad()
+        (0.5 * w @ H_rot @ w).backward()
+        opt.step()
+    rotated[name] = (0.5 * w @ H_rot @ w).item()
+for name in ["SGD", "SGD + 动量"]:  # 对旋转不变：损失与轴对齐时相同
+    assert abs(rotated[name] / final[name] - 1) < 1e-9, name
+for name in ["AdaGrad", "RMSprop"]:  # 按坐标缩放失效：比 SGD 还差
+    assert rotated[name] > final["SGD"] and rotated[name] > 1000 * final[name], name
+assert rotated["Adam"] > 10 * final["Adam"]
 print("120 步后的损失：", {name: f"{value:.1e}" for name, value in final.items()})
 
 # %% [markdown]

@@ -39,9 +39,28 @@ with torch.no_grad():
     linear.weight.mul_(100.0)
 out_scaled = bn(linear(X))
 
+# 整个网络：20 个权重矩阵方向相同、只差整体尺度（std=0.01 与 std=1），有 BN 时输出几乎一样
+directions = [torch.randn(n, n) for _ in range(L)]
+
+
+def deep_output(scale: float, use_bn: bool) -> torch.Tensor:
+    h = X
+    for D in directions:
+        z = h @ (scale * D).T
+        h = torch.relu(nn.functional.batch_norm(z, None, None, training=True) if use_bn else z)
+    return h
+
+
 # 检查：没有 BN 时 20 层后消失（< 1e-15）或爆炸（> 1e15）；有 BN 时标准差都在 1 附近
 assert stds[(0.01, False)] < 1e-15 and stds[(1.0, False)] > 1e15
 for w in (0.01, 1.0):
     assert abs(stds[(w, True)] - 1) < 0.02
 # 检查：权重放大 100 倍，BN 的输出几乎不变
 torch.testing.assert_close(out_scaled, out, rtol=1e-3, atol=1e-3)
+# 检查：有 BN 时，权重尺度差 100 倍的两个 20 层网络输出几乎相同（相对差别不到 2%，只来自 ε）；
+# 没有 BN 时，ReLU 网络对权重尺度是齐次的，输出恰好相差 100^20 = 10^40 倍
+with_bn_small, with_bn_large = deep_output(0.01, True), deep_output(1.0, True)
+assert (with_bn_small - with_bn_large).norm() < 0.02 * with_bn_large.norm()
+no_bn_small, no_bn_large = deep_output(0.01, False), deep_output(1.0, False)
+ratio = no_bn_large.double().norm() / no_bn_small.double().norm()  # 10^40 超出 float32 的范围
+assert abs(ratio.log10().item() - 40) < 1e-3

@@ -15,10 +15,11 @@ X = torch.randn(10000, 16)
 y = (torch.rand(10000, 1) < pi).float()
 head = nn.Linear(16, 1)
 nn.init.normal_(head.weight, std=1e-3)  # 权重很小，输出几乎只由偏置决定
-losses = {}
+losses, mean_prob = {}, {}
 for name, b in [("b=0", 0.0), ("b=logit(π)", math.log(pi / (1 - pi)))]:
     nn.init.constant_(head.bias, b)
     losses[name] = F.binary_cross_entropy_with_logits(head(X), y).item()
+    mean_prob[name] = torch.sigmoid(head(X)).mean().item()
 print({k: round(v, 3) for k, v in losses.items()})
 # > {'b=0': 0.693, 'b=logit(π)': 0.056}
 
@@ -32,8 +33,9 @@ with torch.no_grad():
 h0, c0 = torch.zeros(1, 1, H), torch.ones(1, 1, H)
 _, (_, c1) = lstm(torch.randn(1, 1, 3), (h0, c0))
 
-# 检查：σ(logit(π)) = π；初始损失从 ln 2 降到约等于先验的熵 H(π)
-torch.testing.assert_close(torch.sigmoid(torch.tensor(math.log(pi / (1 - pi)))), torch.tensor(pi))
+# 检查：b = logit(π) 时网络一开始预测的概率就是先验 π（b = 0 时是 0.5）；
+# 初始损失从 ln 2 降到约等于先验的熵 H(π)
+assert abs(mean_prob["b=logit(π)"] - pi) < 1e-4 and abs(mean_prob["b=0"] - 0.5) < 1e-3
 assert abs(losses["b=0"] - math.log(2)) < 1e-3
 entropy = -(pi * math.log(pi) + (1 - pi) * math.log(1 - pi))
 assert abs(losses["b=logit(π)"] - entropy) < 0.01

@@ -46,7 +46,10 @@ X = torch.randn(8, C, 3, 3)
 torch.testing.assert_close(y.flatten(), beta)
 # 检查：batch=2 时 BN 输出只有 ±1（误差来自 ε）
 torch.testing.assert_close(Y2.abs(), torch.ones_like(Y2), atol=1e-4, rtol=0)
-# 检查：批均值的抖动约为 1/√m：m=2 时是 m=32 时的约 4 倍
+# 检查：批均值的抖动与标准误 σ/√m（有放回抽样）相差不到 10%，所以 m=2 时是 m=32 时的约 4 倍
+sigma = data.std(correction=0).item()
+for m in (2, 32):
+    assert abs(noise[m] / (sigma / math.sqrt(m)) - 1) < 0.1
 assert abs(noise[2] / noise[32] / math.sqrt(32 / 2) - 1) < 0.2
 # 检查：GN 对单个样本的输出与 batch 无关
 torch.testing.assert_close(gn(X[:1]), gn(X)[:1])

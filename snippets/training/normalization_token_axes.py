@@ -24,7 +24,7 @@ var_bn = X.var(dim=(0, 1), keepdim=True, unbiased=False)
 bn = (X - mu_bn) / torch.sqrt(var_bn + eps)
 bn_torch = nn.BatchNorm1d(D).train()(X.transpose(1, 2)).transpose(1, 2)
 
-# 笔记里“在序列长度上求”的做法：对每个样本的每个特征沿 seq 归一化——这不是 LayerNorm
+# 常被误说成 LN 的做法：对每个样本的每个特征沿序列长度（seq）归一化——这不是 LayerNorm
 over_seq = (X - X.mean(dim=1, keepdim=True)) / torch.sqrt(
     X.var(dim=1, keepdim=True, unbiased=False) + eps
 )

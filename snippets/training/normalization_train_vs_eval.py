@@ -28,6 +28,16 @@ ln = nn.LayerNorm(D)
 ln_train = ln.train()(batch_b)[0]
 ln_eval = ln.eval()(x)[0]
 
+# IN 默认不记录滑动平均，train/eval 相同；track_running_stats=True 时 eval 改用滑动平均，就不同了
+images = torch.randn(4, 3, 5, 5) * 2 + 1
+inorm = nn.InstanceNorm2d(3)
+inorm_tracked = nn.InstanceNorm2d(3, track_running_stats=True)
+inorm_tracked(torch.randn(4, 3, 5, 5))  # 训练模式跑一批，积累滑动平均
+in_outputs = {
+    name: (m.train()(images), m.eval()(images))
+    for name, m in [("默认", inorm), ("track_running_stats", inorm_tracked)]
+}
+
 # 检查：训练模式下，x 的输出取决于同批的其他样本
 assert not torch.allclose(y_train_a, y_train_b, atol=0.1)
 # 检查：eval 模式下，x 的输出与同伴无关，单独推理也一样
@@ -35,3 +45,6 @@ torch.testing.assert_close(y_eval_a, y_eval_b)
 torch.testing.assert_close(y_eval_a, y_eval_alone)
 # 检查：LN 的 train/eval 没有区别，也与同伴无关
 torch.testing.assert_close(ln_train, ln_eval)
+# 检查：IN 默认 train/eval 相同；打开 track_running_stats 后 eval 用滑动平均，输出变了
+torch.testing.assert_close(*in_outputs["默认"])
+assert not torch.allclose(*in_outputs["track_running_stats"], atol=0.1)

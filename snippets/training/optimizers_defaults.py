@@ -26,3 +26,10 @@ assert defaults["Adadelta"]["lr"] == 1.0
 # 检查：ε 的默认值各不相同：AdaGrad 1e-10，RMSprop、Adam 1e-8，Adadelta 1e-6
 eps = {n: defaults[n]["eps"] for n in ["Adagrad", "RMSprop", "Adam", "Adadelta"]}
 assert eps == {"Adagrad": 1e-10, "RMSprop": 1e-8, "Adam": 1e-8, "Adadelta": 1e-6}
+# 检查：正文里提到的其他默认值：SGD 的 dampening = 0、nesterov 关闭；AdaGrad 的 lr_decay 与
+# initial_accumulator_value 都是 0；RMSprop 的 centered 关闭；NAdam 的动量衰减 ψ = 0.004
+full = {name: getattr(torch.optim, name)(w).defaults for name in names}
+assert full["SGD"]["dampening"] == 0 and full["SGD"]["nesterov"] is False
+assert full["Adagrad"]["lr_decay"] == 0 and full["Adagrad"]["initial_accumulator_value"] == 0
+assert full["RMSprop"]["centered"] is False
+assert full["NAdam"]["momentum_decay"] == 4e-3

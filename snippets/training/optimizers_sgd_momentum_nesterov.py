@@ -63,3 +63,10 @@ w1 = {name: mine[0] for name, (mine, _) in results.items()}
 torch.testing.assert_close(w1["动量"], w1["SGD"])
 torch.testing.assert_close(w1["动量 + dampening"], w1["SGD"])
 torch.testing.assert_close(w1["Nesterov"], w0 - 0.05 * 1.9 * grad(w0, 0))
+# 检查：PyTorch 不允许 Nesterov 配非零的 dampening，构造时就报错
+message = ""
+try:
+    torch.optim.SGD([torch.zeros(3)], lr=0.05, momentum=0.9, dampening=0.5, nesterov=True)
+except ValueError as err:
+    message = str(err)
+assert message == "Nesterov momentum requires a momentum and zero dampening"

@@ -45,7 +45,13 @@ bn = nn.BatchNorm2d(3, affine=False, eps=0.0).eval()
 bn.running_mean.copy_(mean)
 bn.running_var.copy_(std**2)
 torch.testing.assert_close(X_norm, bn(X))
-# 检查：Normalize(0.5, 0.5) 等于按 min=0、max=255 做的 [-1, 1] min-max 缩放
+# 检查：Normalize(0.5, 0.5) 就是 mean=0.5、var=0.25 的逐通道标准化
+# （与 eval 模式的 F.batch_norm 一致），
+# 也等于按 min=0、max=255 做的 [-1, 1] min-max 缩放：像素 0 → -1，255 → 1
+half = torch.full((3,), 0.5)
+torch.testing.assert_close(X_pm1, F.batch_norm(X, half, half**2, training=False, eps=0.0))
 torch.testing.assert_close(X_pm1, 2 * (images.float() - 0) / (255 - 0) - 1)
+assert X_pm1[images == 0].eq(-1).all() and X_pm1[images == 255].eq(1).all()
+assert (images == 0).any() and (images == 255).any()
 # 检查：逆变换还原出原始的整数像素
 assert torch.equal(restored.to(torch.uint8), images)

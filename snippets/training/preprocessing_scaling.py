@@ -33,15 +33,12 @@ X_rows = F.normalize(X, p=2.0, dim=1)
 e = torch.empty(10000).exponential_()  # 指数分布，偏度为 2
 
 
-def skewness(v: torch.Tensor) -> float:
-    z = (v - v.mean()) / v.std(correction=0)
-    return (z**3).mean().item()
-
-
 e_z = (e - e.mean()) / e.std(correction=0)
+normal = torch.distributions.Normal(0.0, 1.0)  # 对照：真正的标准正态分布
 
 # 检查：减均值后每个特征均值为 0，方差不变
-torch.testing.assert_close(X_centered.mean(dim=0), torch.zeros(3), atol=1e-3, rtol=0)
+# float32 里收入一列约为 2 万，均值本身有 1e-3 量级的舍入误差，所以容差按 1e-2 取
+torch.testing.assert_close(X_centered.mean(dim=0), torch.zeros(3), atol=1e-2, rtol=0)
 torch.testing.assert_close(X_centered.var(dim=0), X.var(dim=0))
 # 检查：min-max 后每列的最小值、最大值恰为 0 和 1（或 -1 和 1）
 torch.testing.assert_close(X_01.min(dim=0).values, torch.zeros(3))
@@ -65,5 +62,7 @@ torch.testing.assert_close(X_back_01, X)
 # 检查：F.normalize 是按行归一化到单位长度，与按列的 min-max 不是一回事
 torch.testing.assert_close(X_rows.norm(dim=1), torch.ones(100))
 assert not torch.allclose(X_rows, X_01)
-# 检查：标准化前后偏度相同（约为 2），分布并没有变成对称的正态分布
-assert abs(skewness(e_z) - skewness(e)) < 1e-4 and 1.7 < skewness(e) < 2.3
+# 检查：标准化后的指数分布不是标准正态：三阶矩（偏度）仍约为指数分布的 2，而正态是 0；
+# 它的下界是 -μ/σ ≈ -1，没有一个值小于 -1.05，而标准正态有 Φ(-1.05) ≈ 15% 的概率落在那里
+assert abs((e_z**3).mean().item() - 2) < 0.3
+assert (e_z < -1.05).sum() == 0 and normal.cdf(torch.tensor(-1.05)) > 0.14

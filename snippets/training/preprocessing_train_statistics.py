@@ -29,8 +29,8 @@ X_train, X_val, X_test = X[perm[:700]], X[perm[700:850]], X[perm[850:]]
 
 scaler = Standardizer().fit(X_train)  # 只看训练集
 Z_train, Z_val, Z_test = (scaler.transform(part) for part in (X_train, X_val, X_test))
-print([round(v, 3) for v in Z_test.mean(dim=0).tolist()])
-# > [0.08, 0.162, -0.018, 0.058]
+print([round(v, 2) for v in Z_test.mean(dim=0).tolist()])
+# > [0.08, 0.16, -0.02, 0.06]
 
 # 错误做法：在全部数据上 fit，测试集的样本参与了均值、标准差的计算
 leaky = Standardizer().fit(X)
