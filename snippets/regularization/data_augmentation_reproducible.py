@@ -1,5 +1,8 @@
 """把增强的随机性都交给一个 torch.Generator：同一个种子得到完全相同的增强结果，可以复现；
-同一个生成器继续用下去，每个 epoch 看到的是同一张图的不同版本；也不会打乱全局随机数状态。"""
+同一个生成器继续用下去，每个 epoch 看到的是同一张图的不同版本；也不会打乱全局随机数状态。
+陷阱：生成器放在 Dataset 里时，DataLoader 的每个工作进程拿到的是它的一份拷贝，状态完全相同。"""
+
+import pickle
 
 import torch
 import torch.nn.functional as F
@@ -26,6 +29,18 @@ c = augment(x, torch.Generator().manual_seed(7))  # 另一个种子
 g = torch.Generator().manual_seed(42)
 epochs = [augment(x, g) for _ in range(3)]  # 同一个生成器连用 3 次（3 个 epoch）
 
+# DataLoader 的工作进程拿到的是 Dataset 的拷贝（fork 复制内存，spawn 用 pickle），里面的生成器
+# 状态也原样复制。用 pickle 模拟两个工作进程：
+g_in_dataset = torch.Generator().manual_seed(42)
+workers = [pickle.loads(pickle.dumps(g_in_dataset)) for _ in range(2)]
+same = [augment(x, w) for w in workers]  # 两个进程抽到完全相同的随机数
+# 改法：在 worker_init_fn 里按每个进程自己的种子重新设（真实代码里是
+# torch.utils.data.get_worker_info().seed，等于 base_seed + worker_id）
+base_seed = 1234
+for worker_id, w in enumerate(workers):
+    w.manual_seed(base_seed + worker_id)
+fixed = [augment(x, w) for w in workers]
+
 # 检查 1：同一个种子，结果逐位相同；换一个种子就不同；形状不变
 assert torch.equal(a, b) and not torch.equal(a, c) and a.shape == x.shape
 # 检查 2：第一个 epoch 与种子 42 的结果相同，之后每个 epoch 的版本都不一样
@@ -33,3 +48,5 @@ assert torch.equal(epochs[0], a)
 assert not torch.equal(epochs[0], epochs[1]) and not torch.equal(epochs[1], epochs[2])
 # 检查 3：用独立的生成器不消耗全局随机数：全局状态原封不动
 assert torch.equal(torch.get_rng_state(), state)
+# 检查 4：复制出来的生成器给出逐位相同的“随机”增强；按进程重新设种子后就不同了
+assert torch.equal(same[0], same[1]) and not torch.equal(fixed[0], fixed[1])

@@ -38,8 +38,8 @@ def penalty(w: torch.Tensor) -> float:
     return (w**2 * torch.diag(G)).sum().item()  # 加权平方范数 Σ_j w_j² · Σ_n x_nj²
 
 
-print(f"加权范数：最小二乘 {penalty(w_ols):.2f}，Dropout 的期望损失最优解 {penalty(w_star):.2f}")
-# > 加权范数：最小二乘 236.40，Dropout 的期望损失最优解 106.05
+print(f"加权范数：最小二乘 {penalty(w_ols):.1f}，Dropout 的期望损失最优解 {penalty(w_star):.1f}")
+# > 加权范数：最小二乘 236.4，Dropout 的期望损失最优解 106.1
 
 # 检查 1：对掩码的精确期望 = 普通 MSE + 数据相关的 L2 惩罚
 torch.testing.assert_close(expected_dropout_mse(w), closed_form(w))

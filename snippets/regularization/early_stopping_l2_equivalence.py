@@ -34,11 +34,11 @@ for t in [10, 100, 1000, 10000]:
     to_ols = ((wt - w_ols).norm() / wt.norm()).item()
     ratios.append((best_lam / lam).item())
     rows.append((to_ridge, to_ols))
-    print(f"t={t:5d}  1/(ηt)={lam:.4f}  最像的 λ={best_lam:.4f}  {to_ridge:.2f}  {to_ols:.2f}")
-# > t=   10  1/(ηt)=9.6161  最像的 λ=6.8391  0.19  10.14
+    print(f"t={t:5d}  1/(ηt)={lam:.4g}  最像的 λ={best_lam:.4g}  {to_ridge:.2f}  {to_ols:.2f}")
+# > t=   10  1/(ηt)=9.616  最像的 λ=6.839  0.19  10.14
 # > t=  100  1/(ηt)=0.9616  最像的 λ=0.6383  0.16  4.66
-# > t= 1000  1/(ηt)=0.0962  最像的 λ=0.0684  0.15  2.84
-# > t=10000  1/(ηt)=0.0096  最像的 λ=0.0068  0.15  1.10
+# > t= 1000  1/(ηt)=0.09616  最像的 λ=0.06839  0.15  2.84
+# > t=10000  1/(ηt)=0.009616  最像的 λ=0.006761  0.15  1.10
 
 # 检查 1：闭式解与真正用 torch.optim.SGD 跑出来的梯度下降一致
 w = torch.zeros(d, requires_grad=True)

@@ -60,12 +60,14 @@ for epoch in range(300):
             stop_epoch = epoch  # 实际训练在这里 break；这里继续训练，看看不停会怎样
 
 best = stopper.best_epoch
-print(f"最好的 epoch：{best}，验证损失 {val_losses[best]:.4f}；第 {stop_epoch} 个 epoch 停下")
+# 打印时 epoch 从 1 数起（列表下标 best 对应第 best + 1 个 epoch）
+print(f"第 {best + 1} 个 epoch 最好，验证损失 {val_losses[best]:.4f}", end="")
+print(f"；第 {stop_epoch + 1} 个 epoch 停下")
 print(
     f"训练损失：{train_losses[0]:.3f} → {train_losses[best]:.3f}（最好时）→ {train_losses[-1]:.4f}"
 )
 print(f"不早停、训练满 300 个 epoch：验证损失 {val_losses[-1]:.4f}")
-# > 最好的 epoch：62，验证损失 0.1027；第 82 个 epoch 停下
+# > 第 63 个 epoch 最好，验证损失 0.1027；第 83 个 epoch 停下
 # > 训练损失：0.642 → 0.044（最好时）→ 0.0170
 # > 不早停、训练满 300 个 epoch：验证损失 0.2211
 

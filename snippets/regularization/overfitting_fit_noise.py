@@ -29,7 +29,7 @@ for degree in [3, 9]:
     train_mse = (fitted - y).pow(2).mean().item()
     test_mse = (features(x_test, degree) @ w - y_test).pow(2).mean().item()
     results[degree] = (fitted, train_mse, test_mse)
-    print(f"{degree} 次：训练 MSE {train_mse:.3f}，测试 MSE {test_mse:.3f}")
+    print(f"{degree} 次：训练 MSE {round(train_mse, 3) + 0.0:.3f}，测试 MSE {test_mse:.3f}")
 # > 3 次：训练 MSE 0.060，测试 MSE 0.132
 # > 9 次：训练 MSE 0.000，测试 MSE 0.539
 

@@ -21,8 +21,9 @@ w = w.detach()
 w_min_norm = torch.linalg.pinv(X) @ y  # 所有插值解中范数最小的一个
 null_dir = torch.linalg.svd(X).Vh[n:]  # 零空间的一组基：沿这些方向移动，训练预测不变
 w_other = w_min_norm + null_dir.T @ torch.randn(p - n)  # 另一个插值解
-print(f"训练误差：{F.mse_loss(X @ w, y).item():.6f}；‖w‖ = {w.norm():.3f}")
-print(f"另一个插值解：训练误差 {F.mse_loss(X @ w_other, y).item():.6f}；‖w‖ = {w_other.norm():.3f}")
+train_gd, train_other = F.mse_loss(X @ w, y).item(), F.mse_loss(X @ w_other, y).item()
+print(f"训练误差：{round(train_gd, 6) + 0.0:.6f}；‖w‖ = {w.norm():.3f}")
+print(f"另一个插值解：训练误差 {round(train_other, 6) + 0.0:.6f}；‖w‖ = {w_other.norm():.3f}")
 # > 训练误差：0.000000；‖w‖ = 5.443
 # > 另一个插值解：训练误差 0.000000；‖w‖ = 8.524
 

@@ -33,11 +33,12 @@ print(
 
 # 不加权重衰减做 SGD：梯度与 W 正交，‖W‖² 每一步只增不减
 W = W0.clone()
-lr, norms = 0.5, [W.norm() ** 2]
+lr, norms, step_sq = 0.5, [W.norm() ** 2], []
 for _ in range(20):
     _, g = loss_and_grad(W)
     W = W - lr * g
     norms.append(W.norm() ** 2)
+    step_sq.append((lr * g).norm() ** 2)
 
 # 检查 1：输出（从而损失）与 W 的尺度无关
 torch.testing.assert_close(loss_c, loss1)
@@ -46,5 +47,6 @@ torch.testing.assert_close(g_c, g1 / c)
 torch.testing.assert_close(g_c.norm() / (c * W0).norm(), g1.norm() / W0.norm() / c**2)
 # 检查 3：梯度与 W 正交（⟨g, W⟩ = 0）
 torch.testing.assert_close((g1 * W0).sum(), torch.tensor(0.0), atol=1e-10, rtol=0)
-# 检查 4：没有衰减时 ‖W‖² 单调增加
+# 检查 4：没有衰减时 ‖W‖² 单调增加，每步恰好增加 ‖ηg‖²（勾股定理：步长与 W 正交）
 assert all(b > a for a, b in itertools.pairwise(norms))
+torch.testing.assert_close(torch.stack(norms).diff(), torch.stack(step_sq))

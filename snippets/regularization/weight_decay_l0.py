@@ -56,7 +56,20 @@ assert set(best_S) < set(supports[1.0])
 assert l0(2 * a) == l0(a) == 1
 # 检查 4：‖·‖₀ 不是凸函数：a、b 的中点有 2 个非零，超过两端的平均值 1
 assert l0((a + b) / 2) > (l0(a) + l0(b)) / 2
-# 检查 5：在 ‖w‖∞ ≤ 1 的范围内 ‖w‖₁ ≤ ‖w‖₀：L1 是从下方逼近 L0 的凸函数（凸包络）
+# 检查 5：在 ‖w‖∞ ≤ 1 的范围内 ‖w‖₁ ≤ ‖w‖₀：L1 在 L0 的下方
 W = torch.rand(1000, d) * 2 - 1
 W[W.abs() < 0.5] = 0  # 随机制造一些 0
 assert (W.abs().sum(1) <= (W != 0).sum(1)).all()
+# 检查 6：L1 是下方最大的凸函数（凸包络）。把 w 写成顶点 v_k ∈ {-1, 0, 1}^d 的凸组合：
+# 按 |w| 从大到小排成 a_1 ≥ a_2 ≥ …，v_k = sign(w)·[|w| ≥ a_k]，
+# 系数 c_k = a_k − a_{k+1}，剩下的系数给 0 向量。
+# 任何凸函数 g ≤ ‖·‖₀ 都满足 g(w) ≤ Σ c_k g(v_k) ≤ Σ c_k ‖v_k‖₀，而这个和恰好等于 ‖w‖₁
+a = W.abs().sort(dim=1, descending=True).values  # (1000, d)
+coef = a - torch.cat([a[:, 1:], torch.zeros(1000, 1)], dim=1)  # c_k ≥ 0，Σ c_k = max|w| ≤ 1
+V = W.sign()[:, None, :] * (W.abs()[:, None, :] >= a[:, :, None])  # (1000, k, d)：第 k 个顶点
+V = V * (a[:, :, None] > 0)  # a_k = 0 的顶点就是 0 向量
+torch.testing.assert_close((coef[:, :, None] * V).sum(1), W)  # 确实是 w 的凸组合
+assert (
+    (coef >= 0).all() and (coef.sum(1) <= 1).all() and set(V.unique().tolist()) <= {-1.0, 0.0, 1.0}
+)
+torch.testing.assert_close((coef * (V != 0).sum(2)).sum(1), W.abs().sum(1))

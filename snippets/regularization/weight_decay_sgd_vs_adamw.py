@@ -65,3 +65,6 @@ torch.testing.assert_close(adam_l2, run(torch.optim.Adam, l2_in_loss=lam))
 # 检查 4：AdamW 与手写的“先衰减、再 Adam”一致，而与 Adam + L2 不同
 torch.testing.assert_close(run(torch.optim.AdamW, weight_decay=lam), adamw_by_hand)
 assert (adamw_by_hand - adam_l2).abs().max() > 1e-3
+# 检查 5：新版本的 Adam 传入 decoupled_weight_decay=True 后就是 AdamW，逐位相同
+adam_decoupled = run(torch.optim.Adam, weight_decay=lam, decoupled_weight_decay=True)
+assert torch.equal(adam_decoupled, run(torch.optim.AdamW, weight_decay=lam))
