@@ -43,11 +43,13 @@ out_scaled = bn(linear(X))
 directions = [torch.randn(n, n) for _ in range(L)]
 
 
-def deep_output(scale: float, use_bn: bool) -> torch.Tensor:
+def deep_output(scale: float, use_bn: bool, eps: float = 1e-5) -> torch.Tensor:
     h = X
     for D in directions:
         z = h @ (scale * D).T
-        h = torch.relu(nn.functional.batch_norm(z, None, None, training=True) if use_bn else z)
+        h = torch.relu(
+            nn.functional.batch_norm(z, None, None, training=True, eps=eps) if use_bn else z
+        )
     return h
 
 
@@ -57,10 +59,14 @@ for w in (0.01, 1.0):
     assert abs(stds[(w, True)] - 1) < 0.02
 # 检查：权重放大 100 倍，BN 的输出几乎不变
 torch.testing.assert_close(out_scaled, out, rtol=1e-3, atol=1e-3)
-# 检查：有 BN 时，权重尺度差 100 倍的两个 20 层网络输出几乎相同（相对差别不到 2%，只来自 ε）；
+# 检查：有 BN 时，权重尺度差 100 倍的两个 20 层网络输出几乎相同（相对差别约 0.7%）；
+# 差别只来自 ε：把 ε 从 1e-5 换成 1e-12，相对差别降到 1e-3 以下（剩下的是 float32 舍入）。
 # 没有 BN 时，ReLU 网络对权重尺度是齐次的，输出恰好相差 100^20 = 10^40 倍
 with_bn_small, with_bn_large = deep_output(0.01, True), deep_output(1.0, True)
-assert (with_bn_small - with_bn_large).norm() < 0.02 * with_bn_large.norm()
+rel_diff = ((with_bn_small - with_bn_large).norm() / with_bn_large.norm()).item()
+assert 0.003 < rel_diff < 0.01
+tiny_eps = [deep_output(scale, True, eps=1e-12) for scale in (0.01, 1.0)]
+assert (tiny_eps[0] - tiny_eps[1]).norm() < 1e-3 * tiny_eps[1].norm()
 no_bn_small, no_bn_large = deep_output(0.01, False), deep_output(1.0, False)
 ratio = no_bn_large.double().norm() / no_bn_small.double().norm()  # 10^40 超出 float32 的范围
 assert abs(ratio.log10().item() - 40) < 1e-3

@@ -33,6 +33,8 @@ sgd_wd, sgd_l2 = train(torch.optim.SGD, weight_decay=wd), train(torch.optim.SGD,
 # 2) Adam：weight_decay 就是 L2；AdamW 不同
 adam_wd, adam_l2 = train(torch.optim.Adam, weight_decay=wd), train(torch.optim.Adam, l2_in_loss=wd)
 adamw = train(torch.optim.AdamW, weight_decay=wd)
+# 新版 PyTorch 的 Adam 也能解耦：decoupled_weight_decay=True（默认 False）
+adam_decoupled = train(torch.optim.Adam, weight_decay=wd, decoupled_weight_decay=True)
 
 
 # 3) 两个参数都从 1 出发，损失梯度是噪声，尺度分别为 1 和 100；比较加衰减与不加衰减的差别
@@ -73,6 +75,10 @@ torch.testing.assert_close(sgd_l2, w)
 # 检查：Adam 的 weight_decay = 损失里加 L2；AdamW 与它不同
 torch.testing.assert_close(adam_wd, adam_l2)
 assert (adamw - adam_wd).abs().max() > 1e-3
+# 检查：Adam(decoupled_weight_decay=True) 与 AdamW 逐位相同；Adam、NAdam 的这个开关默认关闭
+torch.testing.assert_close(adam_decoupled, adamw, rtol=0, atol=0)
+for opt_class in (torch.optim.Adam, torch.optim.NAdam):
+    assert opt_class([w0.clone().requires_grad_()]).defaults["decoupled_weight_decay"] is False
 # 检查：Adam + L2 下，梯度大 100 倍的参数受到的衰减只有约百分之一（衰减项也被 √v̂ ≈ 100 除）；
 # AdamW 下两者相近。6 串噪声都如此
 for ratio_adam, ratio_adamw in zip(

@@ -56,7 +56,11 @@ w_back = w_std[:2] / sigma
 b_back = w_std[2] - (w_std[:2] * mu / sigma).sum()
 
 # 检查：原始特征的条件数上千万，标准化后接近 1
-assert condition_number(A_raw) > 1e6 and condition_number(A_std) < 2
+assert condition_number(A_raw) > 1e7 and condition_number(A_std) < 2
+# 检查：一般地，λ_max 不小于量纲约 1000 的特征的均方（约 10^6），λ_min 不大于量纲约 1 的特征的均方，
+# 所以 κ 至少上百万（Rayleigh 商：取坐标方向 e_j 时 e_jᵀ(AᵀA/N)e_j 就是第 j 列的均方）
+eig_raw = torch.linalg.eigvalsh(A_raw.T @ A_raw / N)
+assert eig_raw.max() >= (x2**2).mean() > 1e6 and eig_raw.min() <= (x1**2).mean() < 2
 # 检查：两种特征能达到的最优损失相同（标准化只是换了参数化）
 assert abs(best_raw - best_std) < 1e-9
 # 检查：同样 100 步，标准化后已到最优，原始特征的损失还是最优值的上千倍
