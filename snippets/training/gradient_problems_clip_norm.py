@@ -33,8 +33,8 @@ g_before = flat_grad(model).clone()
 max_norm = 1.0
 mine = clip_by_global_norm(list(model.parameters()), max_norm)
 theirs = nn.utils.clip_grad_norm_(twin.parameters(), max_norm)
-print(f"裁剪前 {mine:.2f}，裁剪后 {flat_grad(model).norm().item():.4f}")
-# > 裁剪前 637.43，裁剪后 1.0000
+print(f"裁剪前 {mine:.1f}，裁剪后 {flat_grad(model).norm().item():.4f}")
+# > 裁剪前 637.4，裁剪后 1.0000
 
 # 范数本来就小于阈值时，系数是 1，梯度不变
 g_small = flat_grad(model).clone()
@@ -50,3 +50,14 @@ cos = nn.functional.cosine_similarity(g_before, flat_grad(twin), dim=0)
 torch.testing.assert_close(cos.item(), 1.0)
 # 检查：‖g‖ ≤ c 时不做任何改变
 assert torch.equal(flat_grad(model), g_small)
+
+# 检查：分母里的 1e-6 确实存在：总范数正好等于阈值 1e-6 时，系数是 1e-6 / (1e-6 + 1e-6) = 1/2
+tiny = nn.Parameter(torch.zeros(1, dtype=torch.float64))
+tiny.grad = torch.tensor([1e-6], dtype=torch.float64)
+nn.utils.clip_grad_norm_([tiny], max_norm=1e-6)
+torch.testing.assert_close(tiny.grad, torch.tensor([0.5e-6], dtype=torch.float64))
+# 检查：梯度里已经有 inf 时，裁剪救不回来：总范数是 inf，系数是 0，inf × 0 = nan，其余分量变成 0
+bad = nn.Parameter(torch.zeros(3))
+bad.grad = torch.tensor([float("inf"), 2.0, -3.0])
+assert nn.utils.clip_grad_norm_([bad], max_norm=1.0).item() == float("inf")
+assert torch.isnan(bad.grad[0]) and torch.equal(bad.grad[1:], torch.zeros(2))

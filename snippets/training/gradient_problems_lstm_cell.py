@@ -16,8 +16,8 @@ c = torch.randn(1, n, dtype=torch.float64)
 gates = x @ cell.weight_ih.T + cell.bias_ih + h @ cell.weight_hh.T + cell.bias_hh
 i, f, g, o = gates.chunk(4, dim=1)
 f = torch.sigmoid(f)
-print([round(v, 4) for v in f[0].tolist()])
-# > [0.4209, 0.5979, 0.7148, 0.4559]
+print([round(v, 3) for v in f[0].tolist()])
+# > [0.421, 0.598, 0.715, 0.456]
 
 # h_{t-1} 固定时，c_t 对 c_{t-1} 的雅可比矩阵
 J = torch.autograd.functional.jacobian(lambda c_prev: cell(x, (h, c_prev))[1], c)

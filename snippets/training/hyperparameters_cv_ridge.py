@@ -29,7 +29,8 @@ def mse(w: torch.Tensor, X: torch.Tensor, y: torch.Tensor) -> float:
 # 5 折交叉验证：打乱后切成 5 份，每个 λ 都用同样的切分
 K = 5
 folds = torch.tensor_split(torch.randperm(len(y)), K)
-lams = (10.0 ** torch.arange(-3, 3.5, 0.5)).tolist()  # 对数网格 1e-3 … 1e3
+exps = torch.arange(-3, 3.5, 0.5).tolist()  # 对数网格 1e-3 … 1e3 的指数
+lams = [10.0**e for e in exps]
 cv = []
 for lam in lams:
     errs = []
@@ -38,14 +39,14 @@ for lam in lams:
         errs.append(mse(ridge(X[tr], y[tr], lam), X[va], y[va]))
     cv.append(sum(errs) / K)  # 交叉验证误差 = K 个验证折误差的平均
 best = min(range(len(lams)), key=cv.__getitem__)
-print(" ".join(f"{lam:g}:{e:.2f}" for lam, e in zip(lams[::2], cv[::2], strict=True)))
+print(" ".join(f"1e{e:+.0f}:{c:.2f}" for e, c in zip(exps[::2], cv[::2], strict=True)))
 print(f"选中 λ = {lams[best]:.3g}，交叉验证 MSE = {cv[best]:.2f}")
 
 # 用选中的 λ 在全部 45 个样本上重新训练，然后在测试集上评估一次（只评估这一次）
 w_final = ridge(X, y, lams[best])
 test_mse = mse(w_final, X_test, y_test)
 print(f"测试 MSE = {test_mse:.2f}，只预测均值的 MSE = {y_test.var().item():.2f}")
-# > 0.001:7.32 0.01:6.98 0.1:4.96 1:2.30 10:2.26 100:6.20 1000:9.32
+# > 1e-3:7.32 1e-2:6.98 1e-1:4.96 1e+0:2.30 1e+1:2.26 1e+2:6.20 1e+3:9.32
 # > 选中 λ = 3.16，交叉验证 MSE = 1.83
 # > 测试 MSE = 2.27，只预测均值的 MSE = 10.37
 

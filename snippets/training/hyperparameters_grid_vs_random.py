@@ -7,9 +7,11 @@ import numpy as np
 rng = np.random.default_rng(0)
 
 
-def val_loss(log_lr: np.ndarray, dropout: np.ndarray) -> np.ndarray:
-    """假想的验证损失：几乎只取决于 log10(lr)（最优在 -2.6），dropout 影响很小。"""
-    return (log_lr + 2.6) ** 2 + 0.05 * (dropout - 0.2) ** 2
+def val_loss(
+    log_lr: np.ndarray, dropout: np.ndarray, best: float | np.ndarray = -2.6
+) -> np.ndarray:
+    """假想的验证损失：几乎只取决于 log10(lr)（最优在 best，默认 -2.6），dropout 影响很小。"""
+    return (log_lr - best) ** 2 + 0.05 * (dropout - 0.2) ** 2
 
 
 lo, hi = (-5.0, 0.0), (-1.0, 0.5)  # log10(lr) ∈ [-5, -1]，dropout ∈ [0, 0.5]
@@ -41,7 +43,18 @@ assert win > 0.8 and np.median(best_rand) < best_grid / 4
 # 检查 3：与理论值一致。网格最好的点 log10(lr) = -3，离最优 0.4；一个随机点落进 [-3.0, -2.2]
 # 的概率是 0.8/4 = 0.2，9 个点里至少一个落进去（几乎就等于胜过网格）的概率是 1 - 0.8⁹ ≈ 0.87
 assert abs(win - (1 - 0.8**9)) < 0.03
-# 检查 4：一个常见的经验法则：若“足够好”的区域占搜索空间的 5%，随机试 60 次，
+# 检查 4：上面的 86% 依赖最优值恰好落在 -2.6（离网格点 -3 有 0.4）。让最优值在 [-5, -1] 上均匀随机：
+# 它到最近网格点的距离 D 在 [0, 1] 上均匀，一个随机点比网格更近的概率是 D/2（区间 [-5, -1] 长 4，
+# 且 x*±D 不会越界），9 个点里至少一个更近的概率是 1 - E[(1 - D/2)⁹] = 1 - 0.2·(1 - 2⁻¹⁰) ≈ 0.80
+best_at = rng.uniform(-5.0, -1.0, size=4000)
+grid_best = val_loss(grid[None, :, 0], grid[None, :, 1], best_at[:, None]).min(axis=1)
+trials = rng.uniform(lo, hi, size=(4000, 9, 2))
+rand_best = val_loss(trials[..., 0], trials[..., 1], best_at[:, None]).min(axis=1)
+win_any = (rand_best < grid_best).mean()
+print(f"最优值位置也随机时，随机搜索胜过网格的比例 {win_any:.2f}")
+# > 最优值位置也随机时，随机搜索胜过网格的比例 0.80
+assert abs(win_any - (1 - 0.2 * (1 - 2.0**-10))) < 0.03
+# 检查 5：一个常见的经验法则：若“足够好”的区域占搜索空间的 5%，随机试 60 次，
 # 至少一次落进去的概率是 1 - 0.95⁶⁰ ≈ 0.95（与维数无关）；用 3 维空间里的一个小立方体模拟验证
 hits = (rng.uniform(size=(4000, 60, 3)) < 0.05 ** (1 / 3)).all(axis=-1).any(axis=1)
 assert abs(hits.mean() - (1 - 0.95**60)) < 0.02 and 1 - 0.95**60 > 0.95

@@ -16,11 +16,11 @@ decades = [(10.0**k, 10.0 ** (k + 1)) for k in range(-5, -1)]
 frac_log = [np.mean((lr_log >= lo) & (lr_log < hi)) for lo, hi in decades]
 frac_lin = [np.mean((lr_lin >= lo) & (lr_lin < hi)) for lo, hi in decades]
 print("各数量级所占比例（1e-5、1e-4、1e-3、1e-2 开头）")
-print("对数均匀：", " ".join(f"{f:.3f}" for f in frac_log))
-print("直接均匀：", " ".join(f"{f:.3f}" for f in frac_lin))
+print("对数均匀：", " ".join(f"{f:.4f}" for f in frac_log))
+print("直接均匀：", " ".join(f"{f:.4f}" for f in frac_lin))
 # > 各数量级所占比例（1e-5、1e-4、1e-3、1e-2 开头）
-# > 对数均匀： 0.252 0.247 0.251 0.251
-# > 直接均匀： 0.001 0.009 0.090 0.900
+# > 对数均匀： 0.2524 0.2466 0.2505 0.2505
+# > 直接均匀： 0.0010 0.0095 0.0896 0.8999
 
 # 检查 1：对数均匀时每个数量级约占 1/4；直接均匀时约 90% 落在 [1e-2, 1e-1]
 assert all(abs(f - 0.25) < 0.02 for f in frac_log)

@@ -18,13 +18,17 @@ before = [p.detach().clone() for p in model.parameters()]
 X, y = torch.randn(batch_size, 4), torch.randn(batch_size, 1)
 opt.zero_grad()
 F.mse_loss(model(X), y).backward()
+grads = [p.grad.clone() for p in model.parameters()]
 opt.step()
 
 # 检查 1：参数个数 = 4·8 + 8（第一层）+ 8·1 + 1（第二层）= 49，全部要求梯度，并被这一步更新了
 assert n_params == 4 * 8 + 8 + 8 * 1 + 1 == 49
 assert all(p.requires_grad for p in model.parameters())
 assert all(not torch.equal(b, p) for b, p in zip(before, model.parameters(), strict=True))
-# 检查 2：超参数不在 model.parameters() 里，也没有梯度；训练一步之后原样不变
+# 检查 2：超参数决定“怎么学”：这一步的更新正好是 p ← p − lr·(∂L/∂p + wd·p)，由 lr、wd 算出
+for b, p, g in zip(before, model.parameters(), grads, strict=True):
+    torch.testing.assert_close(p.detach(), b - lr * (g + weight_decay * b), rtol=0, atol=1e-7)
+# 检查 3：超参数不是张量、不在 model.parameters() 里，梯度下降不会改它；训练一步之后原样不变
 group = opt.param_groups[0]
 assert (group["lr"], group["weight_decay"], model[2].p) == (lr, weight_decay, p_drop)
 assert all(isinstance(v, float) for v in (group["lr"], group["weight_decay"], model[2].p))

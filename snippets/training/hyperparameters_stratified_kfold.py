@@ -1,5 +1,8 @@
 """分层 K 折：每一折里每个类别的个数与 n_c/K 相差不到 1；类别不平衡时普通 K 折做不到。"""
 
+import itertools
+import math
+
 import torch
 
 torch.manual_seed(0)
@@ -47,5 +50,13 @@ for labels in (y, torch.randint(0, 3, (37,))):  # 再试一个三分类、除不
         assert ((counts - n_c / K).abs() < 1).all()
     sizes = torch.bincount(fold, minlength=K)
     assert sizes.max() - sizes.min() <= 1 and sizes.sum() == len(labels)
-# 检查 2：普通 K 折一多半的时候做不到
-assert off > 100
+# 检查 2：与精确概率一致。普通 K 折里 10 个正类落进 5 个各 20 人的折，服从多元超几何分布：
+#         (c_1, …, c_5) 的概率是 Π C(20, c_i) / C(100, 10)；枚举所有分法，求“有一折是 0 个或 ≥ 4 个”
+exact = sum(
+    math.prod(math.comb(20, c) for c in counts) / math.comb(100, 10)
+    for counts in itertools.product(range(11), repeat=K)
+    if sum(counts) == 10 and any(c == 0 or c >= 4 for c in counts)
+)
+print(f"精确概率 {exact:.3f}，模拟 {off / 200:.3f}")
+# > 精确概率 0.634，模拟 0.660
+assert abs(off / 200 - exact) < 0.1 and exact > 0.5

@@ -7,6 +7,7 @@ import torch.nn.functional as F
 from torch.utils.data import DataLoader, TensorDataset
 
 torch.manual_seed(0)
+torch.set_default_dtype(torch.float64)  # 双精度：打印的方差不受求和顺序影响
 N, d = 4096, 5
 X = torch.randn(N, d)
 y = X @ torch.randn(d) + 0.5 * torch.randn(N)
@@ -26,11 +27,11 @@ for B in (1, 4, 16, 64):
     var_B = ((g_B - g_full) ** 2).sum(dim=1).mean().item()
     predicted = sigma2 / B * (N - B) / (N - 1)  # 不放回抽样的精确公式；N ≫ B 时就是 σ²/B
     ratios[B] = var_B / predicted
-    print(f"B={B:2d}: 梯度方差={var_B:7.3f}，σ²/B={sigma2 / B:7.3f}，B×方差={B * var_B:.2f}")
-# > B= 1: 梯度方差= 32.873，σ²/B= 32.873，B×方差=32.87
-# > B= 4: 梯度方差=  8.192，σ²/B=  8.218，B×方差=32.77
-# > B=16: 梯度方差=  2.016，σ²/B=  2.055，B×方差=32.25
-# > B=64: 梯度方差=  0.500，σ²/B=  0.514，B×方差=32.02
+    print(f"B={B:2d}: 梯度方差={var_B:7.3f}，σ²/B={sigma2 / B:7.3f}，B×方差={B * var_B:.1f}")
+# > B= 1: 梯度方差= 66.905，σ²/B= 66.905，B×方差=66.9
+# > B= 4: 梯度方差= 16.509，σ²/B= 16.726，B×方差=66.0
+# > B=16: 梯度方差=  4.165，σ²/B=  4.182，B×方差=66.6
+# > B=64: 梯度方差=  1.016，σ²/B=  1.045，B×方差=65.0
 
 # 检查 1：逐样本梯度的公式与 autograd 一致（取一个 mini-batch 的平均梯度比较）
 w_ = w.clone().requires_grad_()

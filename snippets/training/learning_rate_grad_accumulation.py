@@ -35,3 +35,21 @@ for a, b in pairs_mlp:
     torch.testing.assert_close(a, b)
 # 检查 2：有 BatchNorm 时不一致：每个小批量用的是自己的均值和方差
 assert gap_bn > 1e-2
+
+
+# 检查 3：小批量大小不等（5、11、8、8）时，“各除以 k”不再等于大批量的平均梯度；
+#         按样本数加权（乘 n_j / 32）才相等
+def grads_uneven(model: nn.Module, weighted: bool) -> list[torch.Tensor]:
+    model.zero_grad()
+    for xb, yb in zip(X.split([5, 11, 8, 8]), y.split([5, 11, 8, 8]), strict=True):
+        w = len(xb) / len(X) if weighted else 1 / k
+        (F.mse_loss(model(xb), yb) * w).backward()
+    return [p.grad.clone() for p in model.parameters()]
+
+
+full = grads_full(mlp)
+for a, b in zip(full, grads_uneven(mlp, weighted=True), strict=True):
+    torch.testing.assert_close(a, b)
+assert any(
+    not torch.allclose(a, b) for a, b in zip(full, grads_uneven(mlp, weighted=False), strict=True)
+)

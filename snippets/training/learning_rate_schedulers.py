@@ -46,18 +46,18 @@ cases = {
 }
 torch_lrs = {name: record(make) for name, (_, make) in cases.items()}
 for name, lrs in torch_lrs.items():
-    print(f"{name:17s} t=0,10,15,20,30: " + " ".join(f"{lrs[i]:.4f}" for i in (0, 10, 15, 20, 30)))
-# > StepLR            t=0,10,15,20,30: 0.1000 0.0100 0.0100 0.0010 0.0001
-# > MultiStepLR       t=0,10,15,20,30: 0.1000 0.1000 0.0100 0.0100 0.0010
-# > ExponentialLR     t=0,10,15,20,30: 0.1000 0.0349 0.0206 0.0122 0.0042
-# > CosineAnnealingLR t=0,10,15,20,30: 0.1000 0.0750 0.0501 0.0251 0.0001
+    print(f"{name:17s} t=0,10,15,20,30: " + " ".join(f"{lrs[i]:.6f}" for i in (0, 10, 15, 20, 30)))
+# > StepLR            t=0,10,15,20,30: 0.100000 0.010000 0.010000 0.001000 0.000100
+# > MultiStepLR       t=0,10,15,20,30: 0.100000 0.100000 0.010000 0.010000 0.001000
+# > ExponentialLR     t=0,10,15,20,30: 0.100000 0.034868 0.020589 0.012158 0.004239
+# > CosineAnnealingLR t=0,10,15,20,30: 0.100000 0.075025 0.050050 0.025075 0.000100
 
 # 顺序写反（先 scheduler.step() 再 optimizer.step()）：调度的第一个值被跳过
 opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=lr0)
 sched = lr_scheduler.ExponentialLR(opt, gamma=g_exp)
 wrong = []
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # PyTorch 会对这种顺序给出 UserWarning
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")  # 记下 PyTorch 对这种顺序给出的警告
     for _ in range(n_steps):
         sched.step()
         wrong.append(opt.param_groups[0]["lr"])  # 这个 epoch 实际使用的学习率
@@ -71,5 +71,6 @@ for name, (hand, _) in cases.items():
 assert math.isclose(cos_hand[0], lr0)
 assert math.isclose(cos_hand[15], (lr0 + lr_min) / 2)
 assert math.isclose(cos_hand[30], lr_min)
-# 检查 3：顺序反了，第 t 个 epoch 用的是本该在第 t + 1 个 epoch 用的学习率
+# 检查 3：顺序反了，第 t 个 epoch 用的是本该在第 t + 1 个 epoch 用的学习率，PyTorch 也发出了警告
 torch.testing.assert_close(wrong, [lr0 * g_exp ** (i + 1) for i in t])
+assert any("before `optimizer.step()`" in str(w.message) for w in caught)

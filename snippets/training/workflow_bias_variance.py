@@ -29,10 +29,10 @@ def decompose(degree: int) -> tuple[float, float, float]:
 results = {}
 for degree in [1, 3, 9]:
     err, bias2, var = results[degree] = decompose(degree)
-    print(f"{degree} 次：误差 {err:.3f} ≈ 偏差² {bias2:.3f} + 方差 {var:.3f} + σ² {sigma**2:.2f}")
-    # > 1 次：误差 0.292 ≈ 偏差² 0.187 + 方差 0.014 + σ² 0.09
-    # > 3 次：误差 0.119 ≈ 偏差² 0.004 + 方差 0.026 + σ² 0.09
-    # > 9 次：误差 0.210 ≈ 偏差² 0.000 + 方差 0.120 + σ² 0.09
+    print(f"{degree} 次：误差 {err:.4f} ≈ 偏差² {bias2:.4f} + 方差 {var:.4f} + σ² {sigma**2:.2f}")
+    # > 1 次：误差 0.2919 ≈ 偏差² 0.1874 + 方差 0.0143 + σ² 0.09
+    # > 3 次：误差 0.1195 ≈ 偏差² 0.0042 + 方差 0.0257 + σ² 0.09
+    # > 9 次：误差 0.2099 ≈ 偏差² 0.0001 + 方差 0.1204 + σ² 0.09
 
 for err, bias2, var in results.values():
     # 检查 1：误差 = 偏差² + 方差 + σ²（蒙特卡洛估计，相对误差 3% 以内）

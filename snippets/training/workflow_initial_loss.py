@@ -16,8 +16,8 @@ model = nn.Sequential(nn.Linear(d, 64), nn.ReLU(), nn.Linear(64, K))
 with torch.no_grad():
     loss0 = F.cross_entropy(model(X), y).item()
     loss_raw = F.cross_entropy(model(100 * X), y).item()  # 忘了标准化：输入大了 100 倍
-print(f"ln K = {math.log(K):.3f}，初始损失 {loss0:.3f}，输入未标准化时 {loss_raw:.3f}")
-# > ln K = 2.303，初始损失 2.318，输入未标准化时 33.566
+print(f"ln K = {math.log(K):.3f}，初始损失 {loss0:.3f}，输入未标准化时 {loss_raw:.2f}")
+# > ln K = 2.303，初始损失 2.318，输入未标准化时 33.57
 
 # 检查 1：默认初始化下 logits 很小，初始损失与 ln K 相差不到 0.1
 assert abs(loss0 - math.log(K)) < 0.1

@@ -62,6 +62,8 @@ assert val_s[-1] - train_s[-1] > 2.0  # 泛化差距（验证损失 − 训练�
 # 检查 2：同一个模型换成 300 个样本，差距小得多，验证损失也更低（但仍在变大，要早停或正则化）
 assert val_b[-1] - train_b[-1] < 0.25 * (val_s[-1] - train_s[-1])
 assert min(val_b) < min(val_s)
+# ……但 300 个样本时验证损失后期同样在上升：最后 10 次记录一路升高，比最低点高 30% 以上
+assert all(a < b for a, b in itertools.pairwise(val_b[-10:])) and val_b[-1] > 1.3 * min(val_b)
 assert sum(p.numel() for p in init.parameters()) == 2 * 64 + 64 + 64 * 64 + 64 + 64 * 2 + 2 == 4482
 # 检查 3：两类重叠得厉害，最优分类器（按 x1 的符号分）的错误率是 Φ(−1) ≈ 0.159，验证集上也差不多
 bayes_err = torch.special.ndtr(torch.tensor(-1.0)).item()
