@@ -35,6 +35,16 @@ floor = nn.CrossEntropyLoss()(F.softmax(confident, dim=1), y)
 print(f"{floor.item():.4f}")
 # > 0.9048
 
+# 这个值是下限：用梯度下降直接优化 logits，去最小化“多做了一次 softmax”的损失，也降不到它以下
+free_logits = torch.zeros(N, K, requires_grad=True)
+for _ in range(100):
+    wrong = nn.CrossEntropyLoss()(F.softmax(free_logits, dim=1), y)
+    (g_free,) = torch.autograd.grad(wrong, free_logits)
+    with torch.no_grad():
+        free_logits -= 1000.0 * g_free  # 梯度很小（要穿过两次 softmax），所以学习率很大
+with torch.no_grad():
+    optimized = nn.CrossEntropyLoss()(F.softmax(free_logits, dim=1), y).item()
+
 # 交叉熵对 logits 的梯度：(softmax(logits) - one_hot(y)) / N（N 是批大小，来自取平均）
 logits.requires_grad_()
 (grad,) = torch.autograd.grad(nn.CrossEntropyLoss()(logits, y), logits)
@@ -50,5 +60,6 @@ torch.testing.assert_close(loss, -log_p[torch.arange(N), y].mean())
 assert not torch.isclose(loss, loss_wrong)
 assert nn.CrossEntropyLoss()(confident, y).item() < 1e-6
 assert math.isclose(floor.item(), math.log(1 + (K - 1) / math.e), rel_tol=1e-6)
+assert floor.item() - 1e-6 <= optimized < floor.item() + 0.01
 # 检查：梯度 = p - y 再除以批大小
 torch.testing.assert_close(grad, (F.softmax(logits, dim=1) - F.one_hot(y, K)) / N)

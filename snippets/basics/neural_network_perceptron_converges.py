@@ -1,6 +1,8 @@
 """Rosenblatt 感知机学习规则 w ← w + η(y − ŷ)x：在线性可分的数据上有限步收敛，
 出错（更新）次数不超过 (R/γ)²（Novikoff 定理）。没有点恰好落在超平面上（z ≠ 0）时，
-一次批量更新等于对感知机损失做一步 SGD；z = 0 处两者不同：从 w = 0 出发，SGD 一步也不动。"""
+一次批量更新等于对感知机损失做一步 SGD；z = 0 处两者不同，而且 autograd 在 z = 0
+取哪个次梯度取决于 max(0, ·) 的写法：F.relu 取 0（从 w = 0 出发一步也不动），
+clamp(min=0) 取满梯度，torch.maximum 取一半。"""
 
 import torch
 import torch.nn.functional as F
@@ -47,11 +49,12 @@ assert errors == 0 and torch.equal(predict(w, X), y)
 assert mistakes <= bound
 
 
-def sgd_step(w_start: torch.Tensor) -> torch.Tensor:
-    """对感知机损失 Σ max(0, −s·z)（s = 2y − 1 ∈ {±1}，z = w·x）用 torch.optim.SGD 走一步。"""
+def sgd_step(w_start: torch.Tensor, hinge=F.relu) -> torch.Tensor:
+    """对感知机损失 Σ max(0, −s·z)（s = 2y − 1 ∈ {±1}，z = w·x）用 torch.optim.SGD 走一步；
+    hinge 是 max(0, ·) 的写法，默认 F.relu（autograd 在 0 处取导数 0）。"""
     w_sgd = w_start.clone().requires_grad_()
     opt = torch.optim.SGD([w_sgd], lr=lr)
-    F.relu(-(2 * y - 1) * (X @ w_sgd)).sum().backward()  # autograd：relu 在 0 处取导数 0
+    hinge(-(2 * y - 1) * (X @ w_sgd)).sum().backward()
     opt.step()
     return w_sgd.detach()
 
@@ -65,8 +68,18 @@ def rule_step(w_start: torch.Tensor) -> torch.Tensor:
 w0 = torch.randn(3)
 assert (predict(w0, X) != y).any() and (X @ w0 != 0).all()
 torch.testing.assert_close(sgd_step(w0), rule_step(w0))
-# 检查：从 w = 0 出发（所有 z = 0）两者不同：max(0, −s·z) 在 z = 0 不可导，autograd 取次梯度 0，
-# SGD 原地不动；感知机规则把 z = 0 的正样本判为 0（错），照样更新
+# 检查：从 w = 0 出发（所有 z = 0）两者不同：max(0, −s·z) 在 z = 0 不可导，
+# 用 F.relu 写时 autograd 取次梯度 0，SGD 原地不动；
+# 感知机规则把 z = 0 的正样本判为 0（错），照样更新
 zero = torch.zeros(3)
 assert torch.equal(sgd_step(zero), zero)
 assert not torch.equal(rule_step(zero), zero)
+# 检查：autograd 在 z = 0 取哪个次梯度，取决于 max(0, ·) 怎么写。clamp(min=0) 在边界上放行梯度，
+# 从 w = 0 出发的一步是 η Σ s·x（所有样本都更新，即 ±1 写法“s·z ≤ 0 就更新”），与 0/1 规则也不同；
+# torch.maximum(0, ·) 在两者相等处把梯度各分一半
+s = 2 * y - 1
+step_clamp = sgd_step(zero, hinge=lambda t: t.clamp(min=0))
+torch.testing.assert_close(step_clamp, lr * (s[:, None] * X).sum(dim=0))
+assert not torch.allclose(step_clamp, rule_step(zero))
+step_maximum = sgd_step(zero, hinge=lambda t: torch.maximum(t, torch.zeros_like(t)))
+torch.testing.assert_close(step_maximum, step_clamp / 2)
