@@ -81,3 +81,9 @@ h_train = drop(ln(E))
 kept = h_train != 0
 torch.testing.assert_close(h_train[kept], ln(E)[kept] / 0.9)
 assert (~kept).any()
+# 检查 7：只用短序列训练时，超出长度的位置嵌入拿不到梯度（所以 BERT 最后要用 512 长的序列训练一段）
+pos_emb.zero_grad()
+h_new = ln(tok_emb(input_ids) + seg_emb(token_type_ids) + pos_emb(position_ids))
+(h_new * torch.randn_like(h_new)).sum().backward()  # 任意一个依赖全部输出的损失
+row_has_grad = pos_emb.weight.grad.abs().sum(dim=1) > 0
+assert row_has_grad[:T].all() and not row_has_grad[T:].any()

@@ -43,6 +43,7 @@ X_test, y_test = examples(test)
 # 一元模型基线：不看上下文，按训练集词频（加一平滑）猜下一个词
 counts = torch.bincount(y_train, minlength=V).double() + 1
 ppl_unigram = math.exp(-torch.log(counts / counts.sum())[y_test].mean().item())
+p_unigram_cat = (counts[idx["猫"]] / counts.sum()).item()  # 一元模型给“猫”的概率，不看上下文
 
 
 class NPLM(nn.Module):
@@ -95,9 +96,9 @@ print(f"V={V}，一元基线 {ppl_unigram:.2f}，训练集 {ppl_train[0]:.2f}，
 # > V=13，一元基线 10.22，训练集 1.95，测试集 6.51
 print(
     f"测试集最低 {best[0]:.2f}（第 {k[0] + 1} 步）；"
-    f"P(猫|他 喜欢) 从 {p_cat_best[0]:.3f} 降到 {p_cat[-1, 0]:.3f}"
+    f"P(猫|他 喜欢) 从 {p_cat_best[0]:.3f} 降到 {p_cat[-1, 0]:.3f}（一元模型 {p_unigram_cat:.3f}）"
 )
-# > 测试集最低 3.25（第 39 步）；P(猫|他 喜欢) 从 0.127 降到 0.002
+# > 测试集最低 3.25（第 39 步）；P(猫|他 喜欢) 从 0.127 降到 0.002（一元模型 0.101）
 print(f"5 个模型的测试集困惑度 {ppl_test.min():.1f}～{ppl_test.max():.1f}")
 # > 5 个模型的测试集困惑度 6.0～6.6
 
@@ -138,12 +139,18 @@ assert sum(p.numel() for p in model.parameters()) == V * d + (2 * d * H + H) + (
 assert ((ppl_test > 1) & (ppl_test < ppl_unigram)).all()
 assert ((ppl_train > 1) & (ppl_train < best) & (best < ppl_test)).all()
 # 检查 3：测试集里有训练集没出现过的三元组“他 喜欢 猫”：数频次的三元模型给它概率 0，
-#         神经模型在最好的时候给它的概率高于均匀猜测的 1/V（靠相似的词向量泛化）；
+#         神经模型在最好的时候给它的概率高于均匀猜测的 1/V，也高于不看上下文的一元模型给“猫”的概率：
+#         它用上了上下文，把“我/你 喜欢 猫”里的规律推广到了没见过的“他 喜欢”上；
 #         继续训练则开始死记：训练集里“他 喜欢”后面只有“狗”，这个概率降到十分之一以下
 train_trigrams = {tuple(r) for r in torch.cat([X_train, y_train[:, None]], dim=1).tolist()}
 test_trigrams = {tuple(r) for r in torch.cat([X_test, y_test[:, None]], dim=1).tolist()}
 assert (idx["他"], idx["喜欢"], idx["猫"]) in test_trigrams - train_trigrams
-assert ((p_cat_best > 1 / V) & (p_cat[-1] < p_cat_best / 10)).all()
+unseen = [  # 每个测试句各有几个训练集里没出现过的三元组
+    sum(tuple(r) not in train_trigrams for r in torch.cat([Xs, ys[:, None]], 1).tolist())
+    for Xs, ys in (examples([s]) for s in test)
+]
+assert unseen == [1, 1, 1, 1]
+assert ((p_cat_best > 1 / V) & (p_cat_best > p_unigram_cat) & (p_cat[-1] < p_cat_best / 10)).all()
 # 检查 4：温度越高分布越平；T → 0 趋于只选概率最大的词（贪心），T → ∞ 趋于均匀分布
 assert entropy == sorted(entropy)
 assert entropy[0] < 1e-3 and abs(entropy[-1] - math.log(V)) < 0.01

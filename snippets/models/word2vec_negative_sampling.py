@@ -63,24 +63,25 @@ with torch.no_grad():
     assert torch.sigmoid(W_out_new[o] @ W_in_new[c]) > torch.sigmoid(W_out[o] @ W_in[c])
     assert (torch.sigmoid(W_out_new[neg] @ W_in_new[c]) < torch.sigmoid(W_out[neg] @ v)).all()
 
-# 检查 5（Levy 与 Goldberg 2014）：维度足够时每个 u_w·v_c 可以自由取值，SGNS 的期望目标
-#   Σ #(w,c)·log σ(x_wc) + K·#(w)·P_n(c)·log σ(-x_wc)
-# 在 x_wc = log[#(w,c) / (#(w)·P_n(c))] - log K 处取最优。负例按一元分布抽时 P_n(c) = #(c)/D，
-# 这就是 PMI(w, c) - log K；按 3/4 次方抽时，PMI 里的 P(c) 换成平滑后的 P_n(c)
-counts = torch.randint(1, 30, (4, 6), dtype=torch.float64)  # 共现次数 #(w, c)，4 个词 × 6 个上下文
-counts *= torch.tensor([1.0, 2, 4, 8, 16, 32])  # 让上下文的频率相差悬殊
-n_w, n_c, D = counts.sum(1, keepdim=True), counts.sum(0, keepdim=True), counts.sum()
-pmi = torch.log(counts * D / (n_w * n_c))
+# 检查 5（Levy 与 Goldberg 2014）：维度足够时每个 u_w·v_c 可以自由取值。记 #(c, w) 为中心词 c 与
+# 上下文词 w 的共现次数，#(c) 为 c 作中心词的次数；负例 w 从 P_n(w) 中抽，SGNS 的期望目标
+#   Σ #(c,w)·log σ(x_cw) + K·#(c)·P_n(w)·log σ(-x_cw)
+# 在 x_cw = log[#(c,w) / (#(c)·P_n(w))] - log K 处取最优。负例按一元分布抽时 P_n(w) = #(w)/D，
+# 这就是 PMI(w, c) - log K；按 3/4 次方抽时，PMI 里被抽样的那一方的 P(w) 换成了平滑后的 P_n(w)
+counts = torch.randint(1, 30, (4, 6), dtype=torch.float64)  # #(c, w)：4 个中心词 × 6 个上下文词
+counts *= torch.tensor([1.0, 2, 4, 8, 16, 32])  # 让上下文词的频率相差悬殊
+n_c, n_w, D = counts.sum(1, keepdim=True), counts.sum(0, keepdim=True), counts.sum()
+pmi = torch.log(counts * D / (n_c * n_w))
 
 
 def sgns_optimum(P_n: torch.Tensor) -> torch.Tensor:
-    """每个 (w, c) 一个自由的分数 x_wc，用 L-BFGS 数值最大化 SGNS 的期望目标。"""
+    """每个 (c, w) 一个自由的分数 x_cw，用 L-BFGS 数值最大化 SGNS 的期望目标。"""
     x = torch.zeros_like(counts, requires_grad=True)
     lbfgs = torch.optim.LBFGS([x], max_iter=200, tolerance_grad=1e-12, tolerance_change=0)
 
     def closure() -> torch.Tensor:
         lbfgs.zero_grad()
-        obj = -(counts * F.logsigmoid(x) + K * n_w * P_n * F.logsigmoid(-x)).sum()
+        obj = -(counts * F.logsigmoid(x) + K * n_c * P_n * F.logsigmoid(-x)).sum()
         obj.backward()
         return obj
 
@@ -89,13 +90,13 @@ def sgns_optimum(P_n: torch.Tensor) -> torch.Tensor:
 
 
 for alpha in (1.0, 0.75):
-    P_n = n_c**alpha / (n_c**alpha).sum()
+    P_n = n_w**alpha / (n_w**alpha).sum()  # 噪声分布只作用在被抽样的上下文词 w 上
     x_opt = sgns_optimum(P_n)
-    torch.testing.assert_close(x_opt, torch.log(counts / (n_w * P_n)) - math.log(K))
+    torch.testing.assert_close(x_opt, torch.log(counts / (n_c * P_n)) - math.log(K))
     if alpha == 1.0:
         torch.testing.assert_close(x_opt, pmi - math.log(K))  # 平移过的 PMI
     else:
         assert (x_opt - (pmi - math.log(K))).abs().max() > 0.3  # 平滑后不再是原来的 PMI
-# σ(x) 不是条件概率：σ(x_wc) 在所有上下文上的和随词而变（这里从约 0.7 到 1.2），不是恒为 1
+# σ(x) 不是条件概率：对同一个中心词 c，σ(x_cw) 在所有上下文词 w 上的和随 c 而变，不是恒为 1
 row_sums = torch.sigmoid(x_opt).sum(dim=1)
 assert row_sums.max() - row_sums.min() > 0.3
