@@ -1,6 +1,7 @@
 """把增强的随机性都交给一个 torch.Generator：同一个种子得到完全相同的增强结果，可以复现；
 同一个生成器继续用下去，每个 epoch 看到的是同一张图的不同版本；也不会打乱全局随机数状态。
-陷阱：生成器放在 Dataset 里时，DataLoader 的每个工作进程拿到的是它的一份拷贝，状态完全相同。"""
+陷阱：生成器放在 Dataset 里时，DataLoader 的每个工作进程拿到的是它的一份拷贝，状态完全相同，
+每个 epoch 重新复制一次，也还是同一个状态。"""
 
 import pickle
 
@@ -34,6 +35,8 @@ epochs = [augment(x, g) for _ in range(3)]  # 同一个生成器连用 3 次（3
 g_in_dataset = torch.Generator().manual_seed(42)
 workers = [pickle.loads(pickle.dumps(g_in_dataset)) for _ in range(2)]
 same = [augment(x, w) for w in workers]  # 两个进程抽到完全相同的随机数
+# 主进程里的生成器从没被用过，下一个 epoch 新建的工作进程又复制到同样的状态
+next_epoch = augment(x, pickle.loads(pickle.dumps(g_in_dataset)))
 # 改法：在 worker_init_fn 里按每个进程自己的种子重新设（真实代码里是
 # torch.utils.data.get_worker_info().seed，等于 base_seed + worker_id）
 base_seed = 1234
@@ -50,3 +53,4 @@ assert not torch.equal(epochs[0], epochs[1]) and not torch.equal(epochs[1], epoc
 assert torch.equal(torch.get_rng_state(), state)
 # 检查 4：复制出来的生成器给出逐位相同的“随机”增强；按进程重新设种子后就不同了
 assert torch.equal(same[0], same[1]) and not torch.equal(fixed[0], fixed[1])
+assert torch.equal(next_epoch, same[0])  # 下一个 epoch 还是同一批“随机”增强

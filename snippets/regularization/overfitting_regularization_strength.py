@@ -67,6 +67,7 @@ assert (train_errs.diff() > 0).all() and (variances.diff() < 0).all()
 assert (bias2s[3:].diff() > 0).all()
 # 检查 3：测试误差是 U 形，最好的 λ 在中间，比两端都好 4 倍以上
 assert 0 < best < len(lams) - 2 and errs[0] > 4 * errs[best] and errs[-1] > 4 * errs[best]
+assert lams[best] == 1.0  # 所试的 λ 里（包括没印出来的 1e-3、1e3）λ = 1 最好
 # 检查 4：λ 极大时模型退化为“预测训练集的均值”：训练、测试误差都高，差距小（欠拟合）
 pred_huge = (Phi_test @ ridge(1e8)).T
 torch.testing.assert_close(

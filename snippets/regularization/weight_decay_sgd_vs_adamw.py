@@ -68,3 +68,33 @@ assert (adamw_by_hand - adam_l2).abs().max() > 1e-3
 # 检查 5：新版本的 Adam 传入 decoupled_weight_decay=True 后就是 AdamW，逐位相同
 adam_decoupled = run(torch.optim.Adam, weight_decay=lam, decoupled_weight_decay=True)
 assert torch.equal(adam_decoupled, run(torch.optim.AdamW, weight_decay=lam))
+# 检查 6：其余优化器。默认的 weight_decay 都是 L2（与损失里加 (λ/2)‖θ‖² 一致）；
+# 对自适应方法这一条有区分度，解耦的衰减会让结果不同
+for opt_class in [
+    torch.optim.RMSprop,
+    torch.optim.Adagrad,
+    torch.optim.Adamax,
+    torch.optim.Adadelta,
+    torch.optim.ASGD,
+    torch.optim.NAdam,
+    torch.optim.RAdam,
+]:
+    torch.testing.assert_close(
+        run(opt_class, weight_decay=lam), run(opt_class, l2_in_loss=lam), msg=opt_class.__name__
+    )
+# 检查 7：Adafactor、Muon 是解耦的衰减：数据梯度为 0 时，一步恰好把参数乘以 1 - lr·λ；
+# Adam + L2 在同样情形下走的是被 √v̂ 归一化后的一步，与 1 - lr·λ 差得远
+W0 = torch.randn(4, 3)  # Muon 只接受矩阵形状的参数
+for opt_class in [torch.optim.Adafactor, torch.optim.Muon, torch.optim.Adam]:
+    W = W0.clone().requires_grad_()
+    opt = opt_class([W], lr=lr, weight_decay=lam)
+    W.grad = torch.zeros_like(W)
+    opt.step()
+    decoupled = torch.allclose(W.detach(), (1 - lr * lam) * W0, rtol=1e-12, atol=0)
+    assert decoupled == (opt_class is not torch.optim.Adam), opt_class.__name__
+# 检查 8：默认值：AdamW 0.01、Muon 0.1（不传也会衰减），Adam、Adafactor 是 0
+defaults = {
+    cls.__name__: cls([torch.zeros(2, 2, requires_grad=True)]).defaults["weight_decay"]
+    for cls in [torch.optim.AdamW, torch.optim.Muon, torch.optim.Adam, torch.optim.Adafactor]
+}
+assert defaults == {"AdamW": 0.01, "Muon": 0.1, "Adam": 0, "Adafactor": 0.0}
