@@ -34,6 +34,12 @@ assert results["perfect"] == 1.0 and results["inverted"] == 0.0 and results["con
 # 检查：sigmoid、乘正数、加常数都不改变排序，AUC 一点都不变
 for transformed in (torch.sigmoid(logits), 3 * logits + 7, logits.exp()):
     assert auc(y_true, transformed) == results["model"]
+# 检查：“严格递增”要在浮点数里也成立。float32 的 sigmoid 在 logit 超过约 16.6 时都舍入成 1.0，
+# 不同的分数被压成并列：logit 上完美排序（AUC = 1），float32 概率上 AUC 变成 0.5；float64 还分得开
+big_logits = torch.tensor([30.0, 25.0, 20.0, 18.0])  # 前两个是正例
+y_big = torch.tensor([1, 1, 0, 0])
+assert auc(y_big, big_logits) == 1.0 and auc(y_big, big_logits.double().sigmoid()) == 1.0
+assert auc(y_big, big_logits.sigmoid()) == 0.5 and big_logits.sigmoid().unique().tolist() == [1.0]
 # 检查：两类各为 N(0,1) 与 N(1.5,1) 时，理论 AUC = Φ(1.5/√2) ≈ 0.856
 theory = torch.distributions.Normal(0.0, 1.0).cdf(torch.tensor(1.5 / 2**0.5)).item()
 assert abs(results["model"] - theory) < 0.03

@@ -40,8 +40,11 @@ assert abs(r2_mean) < 1e-12 and r2_bad < 0 and r2_shift < 0
 assert torch.corrcoef(torch.stack([y, y + 5]))[0, 1] > 0.999999
 # 检查：只有“带截距的最小二乘线性拟合”的 R² 才等于相关系数的平方
 x = torch.randn(50, dtype=torch.float64)
-y2 = 2 * x + 0.5 * torch.randn(50, dtype=torch.float64)
+y2 = 2 * x + 3 + 0.5 * torch.randn(50, dtype=torch.float64)
 A = torch.stack([x, torch.ones(50, dtype=torch.float64)], dim=1)
 coef = torch.linalg.lstsq(A, y2[:, None]).solution
 r = torch.corrcoef(torch.stack([x, y2]))[0, 1]
 torch.testing.assert_close(r2_score(y2, (A @ coef).squeeze(1)), r**2)
+# 对照：同样的数据，不带截距的最小二乘（过原点）预测与 x 完全相关，R² 却是负数
+slope = torch.linalg.lstsq(x[:, None], y2[:, None]).solution
+assert r**2 > 0.9 and r2_score(y2, (x[:, None] @ slope).squeeze(1)) < 0

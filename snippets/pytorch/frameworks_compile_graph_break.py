@@ -52,13 +52,17 @@ X = torch.randn(3, 3)
 out_g = torch.compile(g, backend=recording_backend)(X)
 num_graphs_g = len(graphs) - num_graphs_f
 
-# 内置的 "eager" 后端（以及 "aot_eager"）同样只捕获图、不生成代码，不需要 C++ 编译器
+# 内置的 "eager" 和 "aot_eager" 后端同样只捕获图、不生成代码，不需要 C++ 编译器
+# （aot_eager 还经过 AOTAutograd：把图展开成 ATen 算子，需要梯度时另有反向图，再用 eager 内核执行）
 f_eager_backend = torch.compile(f, backend="eager")
+f_aot_eager = torch.compile(f, backend="aot_eager")
+g_aot_eager = torch.compile(g, backend="aot_eager")
 
 # 检查：断图后两个分支都对（对比 torch.jit.trace 会算错）；不优化的后端与 eager 逐位相同
 for x, out in [(x_a, out_a), (x_b, out_b)]:
     assert torch.equal(out, f(x)) and torch.equal(f_eager_backend(x), f(x))
-assert torch.equal(out_g, g(X))
+    assert torch.equal(f_aot_eager(x), f(x))
+assert torch.equal(out_g, g(X)) and torch.equal(g_aot_eager(X), g(X))
 # 检查：f 被切成 3 张图（条件之前一张，两个分支各一张），g 只有 1 张
 assert (num_graphs_f, num_graphs_g) == (3, 1)
 # 检查：fullgraph=True 时 f 断图报错，g 正常

@@ -16,6 +16,7 @@ out = model(X)
 #    CUDA、MPS 等普通稠密张量的设备之间搬），它只替换 Parameter 里的数据，Parameter 对象本身不换，
 #    所以之前建的优化器仍然指着模型的参数。这里用 dtype 转换演示，CPU 上就能跑
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+adagrad = torch.optim.Adagrad(model.parameters())  # Adagrad 在构造时就建好了每个参数的累加器
 params_before = list(model.parameters())
 returned = model.to(torch.float64)
 
@@ -30,6 +31,14 @@ new_model = nn.Linear(3, 2)
 new_before = list(new_model.parameters())
 new_model.to(torch.float64)
 torch.__future__.set_overwrite_module_params_on_conversion(False)
+# 另一个开关 swap_module_params_on_conversion 走 torch.utils.swap_tensors：交换两个对象的内容，
+# 所以即使搬到 meta 设备，Parameter 对象也不换
+swap_default = torch.__future__.get_swap_module_params_on_conversion()
+torch.__future__.set_swap_module_params_on_conversion(True)
+swap_model = nn.Linear(3, 2)
+swap_before = list(swap_model.parameters())
+swap_model.to("meta")
+torch.__future__.set_swap_module_params_on_conversion(False)
 
 # 2) tensor.to() 不修改原张量
 t = torch.randn(3)
@@ -57,11 +66,15 @@ assert all(
     a is b for a, b in zip(optimizer.param_groups[0]["params"], model.parameters(), strict=True)
 )
 assert model.weight.dtype == torch.float64
+# 检查：但优化器已有的状态不跟着转换：Adagrad 的累加器还是 float32（在 GPU 上就是还留在 CPU）
+assert adagrad.state[model.weight]["sum"].dtype == torch.float32
 # 检查：对照：搬到 meta 设备、或打开 overwrite 开关时，参数换成了新对象；这个开关默认是 False
 assert not any(a is b for a, b in zip(meta_model.parameters(), meta_before, strict=True))
 assert meta_model.weight.device.type == "meta"
 assert not any(a is b for a, b in zip(new_model.parameters(), new_before, strict=True))
 assert overwrite_default is False
+assert all(a is b for a, b in zip(swap_model.parameters(), swap_before, strict=True))
+assert swap_model.weight.device.type == "meta" and swap_default is False
 # 检查：tensor.to() 在无需转换时返回自身，否则返回新张量
 assert t_same is t
 assert t64 is not t and t64.dtype == torch.float64 and t.dtype == torch.float32

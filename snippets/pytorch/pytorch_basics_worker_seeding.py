@@ -40,7 +40,7 @@ def two_epochs(lazy: bool, num_workers: int) -> tuple[torch.Tensor, torch.Tensor
     return tuple(torch.tensor(list(loader), dtype=torch.float64) for _ in range(2))
 
 
-if __name__ == "__main__":  # 用 spawn 启动子进程的系统（Windows、macOS）上必须这样写
+if __name__ == "__main__":  # worker 不直接从主进程 fork 时（spawn、forkserver）必须这样写
     trap, trap_next = two_epochs(lazy=False, num_workers=2)
     fixed, fixed_next = two_epochs(lazy=True, num_workers=2)
     single, _ = two_epochs(lazy=True, num_workers=0)  # 对照：在主进程里加载，只有一个生成器
