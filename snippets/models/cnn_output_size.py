@@ -1,6 +1,7 @@
-"""卷积输出尺寸公式 floor((n + 2p - d(k-1) - 1) / s) + 1，在一组参数网格上对照 nn.Conv2d。"""
+"""卷积输出尺寸 floor((n + 2p - d(k-1) - 1) / s) + 1（向下取整），在参数网格上对照 nn.Conv2d。"""
 
 import itertools
+import math
 import warnings
 
 import torch
@@ -15,9 +16,9 @@ def conv_out(n: int, k: int, p: int = 0, s: int = 1, d: int = 1) -> int:
     return (n + 2 * p - d * (k - 1) - 1) // s + 1
 
 
-def seed_formula(n: int, k: int, p: int, s: int) -> float:
-    """笔记里的错误写法：(n + 2p - k) / (s + 1)。"""
-    return (n + 2 * p - k) / (s + 1)
+def conv_out_ceil(n: int, k: int, p: int = 0, s: int = 1, d: int = 1) -> int:
+    """常见的错误做法：除不尽时向上取整。"""
+    return math.ceil((n + 2 * p - d * (k - 1) - 1) / s) + 1
 
 
 print(conv_out(32, k=5))  # LeNet：32×32 输入，5×5 卷积
@@ -28,11 +29,11 @@ print(conv_out(6, k=3, s=2))  # (6 - 3) / 2 = 1.5 -> 1，再 + 1
 # > 2
 print(conv_out(7, k=3, d=2))  # 空洞 d=2：3×3 核实际覆盖 5×5
 # > 3
-print(round(seed_formula(224, k=7, p=3, s=2), 2))  # 错误公式：连整数都不是
-# > 74.33
+print(conv_out_ceil(224, k=7, p=3, s=2))  # 向上取整：多出一个凑不满的窗口
+# > 113
 
-# 检查 1：公式与 nn.Conv2d 的输出形状在整个网格上一致
-checked = 0
+# 检查 1：公式与 nn.Conv2d 的输出形状在整个网格上一致；向上取整的版本在除不尽的设置上都错
+checked = wrong_ceil = 0
 for n, k, p, s, d in itertools.product(range(1, 13), (1, 2, 3, 5), (0, 1, 2), (1, 2, 3), (1, 2)):
     if d * (k - 1) + 1 > n + 2 * p:  # 核比补零后的输入还大：PyTorch 直接报错
         continue
@@ -40,8 +41,11 @@ for n, k, p, s, d in itertools.product(range(1, 13), (1, 2, 3, 5), (0, 1, 2), (1
     Y = conv(torch.zeros(1, 1, n, n))
     assert Y.shape[-2:] == (conv_out(n, k, p, s, d),) * 2, (n, k, p, s, d)
     checked += 1
-print(checked)
-# > 759
+    wrong_ceil += conv_out_ceil(n, k, p, s, d) != Y.shape[-1]
+    divisible = (n + 2 * p - d * (k - 1) - 1) % s == 0
+    assert (conv_out_ceil(n, k, p, s, d) == Y.shape[-1]) == divisible, (n, k, p, s, d)
+print(checked, wrong_ceil)
+# > 759 290
 
 # 检查 2：'same' 填充（只支持 stride=1）保持尺寸；奇数核时等于 p = d(k-1)/2
 X = torch.randn(1, 2, 9, 9)

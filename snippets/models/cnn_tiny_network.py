@@ -69,7 +69,9 @@ y = torch.tensor([3, 7])
 loss = nn.CrossEntropyLoss()(logits, y)
 torch.testing.assert_close(loss, -torch.log(probs[torch.arange(2), y]).mean())
 #         若先 softmax 再送进去，等于做了两次 softmax，损失就不对了
-assert not torch.allclose(nn.CrossEntropyLoss()(probs, y), loss)
+wrong = nn.CrossEntropyLoss()(probs, y)
+torch.testing.assert_close(wrong, -F.log_softmax(F.softmax(logits, dim=1), dim=1)[[0, 1], y].mean())
+assert not torch.allclose(wrong, loss)
 # 检查 5：全局平均池化（GAP）把每个通道平均成一个数，代替 Flatten 后全连接层只需 16·10 + 10 个参数
 features = net[:6](X)  # 最后一个池化层的输出 (2, 16, 7, 7)
 gap = nn.AdaptiveAvgPool2d(1)

@@ -1,4 +1,4 @@
-"""卷积层 = 局部连接 + 权值共享的全连接层；权值共享带来平移等变。"""
+"""卷积层 = 局部连接 + 权值共享的全连接层；权值共享带来平移等变（步幅 1 时）。"""
 
 import torch
 import torch.nn.functional as F
@@ -42,4 +42,20 @@ shift = (2, 3)  # 向下 2 格、向右 3 格
 torch.testing.assert_close(
     conv_circular(torch.roll(X, shift, dims=(2, 3))),
     torch.roll(conv_circular(X), shift, dims=(2, 3)),
+)
+
+
+# 检查 4：步幅 2 时只剩“平移 2 的倍数”的等变：平移 2 格，输出平移 1 格；
+#         平移 1 格，输出不等于原输出的任何一种平移
+def conv_circular_stride2(X: torch.Tensor) -> torch.Tensor:
+    return F.conv2d(F.pad(X, (1, 1, 1, 1), mode="circular"), K, stride=2)
+
+
+Y = conv_circular_stride2(X)  # (1, 2, 4, 4)
+torch.testing.assert_close(
+    conv_circular_stride2(torch.roll(X, (2, 2), dims=(2, 3))), torch.roll(Y, (1, 1), dims=(2, 3))
+)
+Y_shift1 = conv_circular_stride2(torch.roll(X, (0, 1), dims=(2, 3)))
+assert not any(
+    torch.allclose(Y_shift1, torch.roll(Y, (a, b), dims=(2, 3))) for a in range(4) for b in range(4)
 )

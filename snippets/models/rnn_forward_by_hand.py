@@ -68,3 +68,7 @@ assert h_bf.shape == (1, B, H) and h_bi.shape == (2 * 2, B, H)
 torch.testing.assert_close(out_bi[:, -1, :H], h_bi[2])
 torch.testing.assert_close(out_bi[:, 0, H:], h_bi[3])
 assert not torch.allclose(out_bi[:, -1, H:], h_bi[3])
+# 检查：多层单向时，output 的最后一个时刻等于 h_n[-1]（最后一层），不是 h_n[0]（第 1 层）
+out_2, h_2 = nn.RNN(d, H, num_layers=2)(torch.randn(T, B, d))
+torch.testing.assert_close(out_2[-1], h_2[-1])
+assert not torch.allclose(out_2[-1], h_2[0])

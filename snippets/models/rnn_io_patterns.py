@@ -47,7 +47,7 @@ print(tuple(cls_logits.shape), tuple(tag_logits.shape), tuple(caption.shape), tu
 # 检查：各形式的输出形状
 assert cls_logits.shape == (B, C) and tag_logits.shape == (B, T, C)
 assert caption.shape == (B, 5) and dec_out.shape == (B, 3, H)
-# 检查：逐步生成与“把生成好的整串一次喂进去”（训练时的 teacher forcing）算出同样的 logits
+# 检查：逐步生成与“把生成好的整串一次喂进去”（训练时的教师强制）算出同样的 logits
 h0 = torch.tanh(init(feat))[None]
 full_out, _ = dec(emb(torch.cat(tokens[:-1], dim=1)), h0)
 torch.testing.assert_close(head(full_out), torch.cat(step_logits, dim=1))

@@ -33,3 +33,15 @@ assert out[1, 3:].eq(0).all() and out[2, 2:].eq(0).all()
 torch.testing.assert_close(h_n_padded[0, 0], h_n[0, 0])
 assert not torch.allclose(h_n_padded[0, 1], h_n[0, 1])
 assert not torch.allclose(h_n_padded[0, 2], h_n[0, 2])
+
+# 检查：单向时，不打包也可以从 output 里按长度取最后一个有效时刻，得到正确的最终状态
+out_padded, _ = rnn(X)
+for i, s in enumerate(seqs):
+    torch.testing.assert_close(out_padded[i, len(s) - 1], h_n[0, i])
+# 检查：双向时不行：反向 RNN 先读补的 0，短序列有效位置的输出也被改变了，必须打包
+birnn = nn.RNN(d, H, batch_first=True, bidirectional=True)
+out_bi_padded, _ = birnn(X)
+out_bi_packed, _ = pad_packed_sequence(birnn(packed)[0], batch_first=True)
+torch.testing.assert_close(out_bi_padded[0], out_bi_packed[0])  # 最长的那条没有补齐，不受影响
+assert not torch.allclose(out_bi_padded[1, :3, H:], out_bi_packed[1, :3, H:])  # 反向那一半
+torch.testing.assert_close(out_bi_padded[1, :3, :H], out_bi_packed[1, :3, :H])  # 正向那一半不变
