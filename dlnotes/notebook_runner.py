@@ -131,8 +131,12 @@ def _describe(path: Path, nb: nbformat.NotebookNode, error: dict) -> str:
     return f"{rel(path)}:{line}: 第 {code_number} 个代码单元格出错：{summary}\n{traceback}".rstrip()
 
 
+# 坐标保留两位小数（单位是 pt，1/100 pt 远小于一个像素），图小三分之一
+LONG_DECIMAL = re.compile(r"(\d+\.\d\d)\d+")
+
+
 def _polish(nb: nbformat.NotebookNode) -> None:
-    """SVG 图：去掉 XML 声明和元数据，占位墨色换成 currentColor（跟随明暗主题）。"""
+    """SVG 图：去掉 XML 声明和元数据，坐标留两位小数，墨色换成 currentColor（跟随明暗主题）。"""
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
@@ -140,4 +144,5 @@ def _polish(nb: nbformat.NotebookNode) -> None:
                 svg = data["image/svg+xml"]
                 svg = re.sub(r"<\?xml[^>]*>\s*|<!DOCTYPE[^>]*>\s*", "", svg)
                 svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.DOTALL)
+                svg = LONG_DECIMAL.sub(lambda m: m[1], svg)
                 data["image/svg+xml"] = svg.replace(INK, "currentColor")

@@ -20,6 +20,8 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache"
 PACKAGE = Path(__file__).resolve().parent
+# npm 安装的前端工具（KaTeX、purgecss）跟着机制走，不跟着 DLNOTES_ROOT 换
+NODE_MODULES = PACKAGE.parent / "node_modules"
 
 # 构建时生成的页面（docs/ 里没有源文件）：源文件名 → 标题
 GENERATED_PAGES = {"glossary.md": "术语表", "questions.md": "面试题索引"}

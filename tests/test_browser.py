@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from dlnotes.paths import ROOT, SNIPPETS, page_urls
-from dlnotes.testing.browser import CHROMIUM, LAUNCH, SEARCH_INDEX, open_search, search, serve
+from dlnotes.paths import NODE_MODULES, ROOT, SNIPPETS, page_urls
+from dlnotes.testing.browser import CHROMIUM, LAUNCH, SEARCH_SCRIPT, open_search, search, serve
 
 if not CHROMIUM.exists():
     pytest.skip(
@@ -89,20 +89,42 @@ def phone(browser, base_url: str) -> Iterator[Visit]:
     v.close()
 
 
+@pytest.fixture(scope="session")
+def dark_phone(browser, base_url: str) -> Iterator[Visit]:
+    """系统设成深色模式的手机（页面按 prefers-color-scheme 显示深色配色）。"""
+    v = Visit(browser, base_url, viewport={"width": 375, "height": 800}, color_scheme="dark")
+    yield v
+    v.close()
+
+
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+
+
+def accessibility_violations(page) -> list[str]:
+    """axe-core（npm）在当前页面找到的无障碍问题，每条一行。"""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .map(v => `${v.id}（${v.nodes.length} 处，例如 ${v.nodes[0].target.join(' ')}）：`
+                      + v.help)"""
+    )
+
+
 # ---------------------------------------------------------------------------- 每一页
 
 
 @pytest.mark.parametrize("url", URLS, ids=lambda u: u or "home")
 def test_page_in_browser(url: str, phone: Visit) -> None:
-    """375 px 的手机上：公式全部渲染、不横向滚动、不向其他主机请求、控制台无错误。"""
+    """375 px 的手机上：公式全部排版好、不横向滚动、不向其他主机请求、控制台无错误、
+    axe-core 找不到无障碍问题。"""
     phone.foreign.clear()
     phone.errors.clear()
     phone.goto(url)
     math = phone.page.evaluate(
         r"""() => {
             const content = document.querySelector('.md-content');
-            // 正文里的文字（代码、已渲染的公式、脚本除外）：不应再有 TeX 定界符
-            const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
+            // 页面上的文字（代码、已排版的公式、脚本除外，导航和目录也算）：不应再有 TeX 定界符
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
                 acceptNode: (node) => node.parentElement.closest(
                     'code, pre, .katex, script, style, .highlight, .jp-InputArea, svg'
                 ) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
@@ -125,6 +147,16 @@ def test_page_in_browser(url: str, phone: Visit) -> None:
     assert math["width"] <= 375, f"{url}: 375 px 宽的手机上页面宽 {math['width']} px，会横向滚动"
     assert not phone.foreign, f"{url}: 向其他主机发了请求：{phone.foreign}"
     assert not phone.errors, f"{url}: 控制台错误：{phone.errors}"
+    problems = accessibility_violations(phone.page)
+    assert not problems, f"{url}: axe-core 找到无障碍问题（浅色）：\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("url", URLS, ids=lambda u: u or "home")
+def test_page_is_accessible_in_dark_mode(url: str, dark_phone: Visit) -> None:
+    dark_phone.goto(url)
+    assert dark_phone.page.get_attribute("body", "data-md-color-scheme") == "slate"
+    problems = accessibility_violations(dark_phone.page)
+    assert not problems, f"{url}: axe-core 找到无障碍问题（深色）：\n" + "\n".join(problems)
 
 
 # ---------------------------------------------------------------------------- 搜索
@@ -149,18 +181,17 @@ def test_search_finds_the_page(query: str, expected: str, search_page: Visit) ->
     )
 
 
-def test_search_index_loads_only_when_the_reader_searches(visit: Visit) -> None:
-    """只看页面的读者不下载搜索索引；点进搜索框后才下载，下载后能搜到结果。"""
+def test_search_loads_only_when_the_reader_searches(visit: Visit) -> None:
+    """只看页面的读者不下载任何搜索的东西；点进搜索框后才加载 Pagefind，搜索时下载索引分片。"""
     visit.goto("basics/activation/")
     visit.page.wait_for_load_state("networkidle")
-    assert not [u for u in visit.requested if u.endswith(SEARCH_INDEX)], (
-        "页面一加载就下载了搜索索引"
-    )
-    with visit.page.expect_request(lambda r: r.url.endswith(SEARCH_INDEX)):
+    assert not [u for u in visit.requested if "/pagefind/" in u], "页面一加载就下载了搜索的文件"
+    with visit.page.expect_request(lambda r: r.url.endswith(SEARCH_SCRIPT)):
         visit.page.click(".md-search__input")
-    open_search(visit.page)
     links, _ = search(visit.page, "反向传播")
     assert "/basics/backprop/" in links
+    assert [u for u in visit.requested if "/pagefind/index/" in u], "搜索时没有下载索引分片"
+    assert not visit.foreign and not visit.errors, (visit.foreign, visit.errors)
 
 
 # ------------------------------------------------------------- 复制、标签页、主题、导航

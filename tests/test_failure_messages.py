@@ -153,3 +153,24 @@ def test_notebook_error_names_file_line_and_cell(tmp_path: Path, monkeypatch) ->
         notebook_runner.execute(notebook)
     assert str(error.value).startswith("docs/ch/figure.py:9: 第 2 个代码单元格出错：AssertionError")
     assert "笔记本里的断言失败" in str(error.value)
+
+
+def test_build_names_the_page_and_line_of_a_tex_error(mini_site: Path) -> None:
+    """公式在构建时排版：TeX 写错让严格构建失败，并指出页面和行号。"""
+    config = MKDOCS_YML + (
+        "  - pymdownx.arithmatex:\n      generic: true\n"
+        f"hooks:\n  - {paths.PACKAGE / 'hooks' / 'math.py'}\n"
+    )
+    write(
+        mini_site,
+        {
+            "mkdocs.yml": config,
+            "docs/ch/page.md": "# 页\n\n正确的 $a^2$。\n\n错的 $\\frac{1}{$。\n",
+        },
+    )
+    build = site_build.build_site(
+        mini_site / "site", env={"DLNOTES_ROOT": str(mini_site)}, config=mini_site / "mkdocs.yml"
+    )
+    assert any(p.startswith("docs/ch/page.md:5: 公式排版失败") for p in build.problems), (
+        build.problems
+    )

@@ -1,16 +1,20 @@
-"""钩子里不依赖整站构建就能检查的部分：更新日期、页脚、搜索 worker 的修正。"""
+"""钩子里不依赖整站构建就能检查的部分：更新日期、页脚、对主题的修改。"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import subprocess
 from pathlib import Path
 
+import material
 import pytest
 from mkdocs.exceptions import PluginError
 
 from dlnotes.hooks import page_meta
-from dlnotes.hooks.search_index import SEARCH_WORKER_FIXES, fix_search_worker
+from dlnotes.hooks.accessibility import apply
+from dlnotes.paths import ROOT
 
 
 def commit(repo: Path, files: dict[str, str], date: str) -> None:
@@ -64,10 +68,27 @@ def test_footer_links_the_repository(monkeypatch) -> None:
     assert page_meta.footer().startswith(page_meta.FOOTER)
 
 
-def test_search_worker_fix_is_idempotent() -> None:
-    original = "a;" + ";".join(old for old, _ in SEARCH_WORKER_FIXES) + ";b"
-    once = fix_search_worker(original, "search.js")
-    assert all(new in once and old not in once for old, new in SEARCH_WORKER_FIXES)
-    assert fix_search_worker(once, "search.js") == once  # mkdocs build --dirty 再跑一遍
-    with pytest.raises(PluginError, match="找不到要修正的代码"):
-        fix_search_worker("a new release of the worker", "search.js")
+def test_theme_patches_are_idempotent_and_fail_loudly() -> None:
+    patches = [('x("nav")', 'x("div")')]
+    once = apply('a;x("nav");b', patches, "bundle.js")
+    assert once == 'a;x("div");b'
+    assert apply(once, patches, "bundle.js") == once  # mkdocs build --dirty 再跑一遍
+    with pytest.raises(PluginError, match="找不到要修改的"):
+        apply("a new release of the theme", patches, "bundle.js")
+
+
+OVERRIDES = ROOT / "overrides" / "partials"
+THEME = Path(material.__file__).parent / "templates" / "partials"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in OVERRIDES.glob("*.html")))
+def test_overridden_theme_partials_are_unchanged_upstream(name: str) -> None:
+    """overrides/partials/ 里的文件是主题同名文件改了一处的副本，开头记着原文件的 sha256：
+    mkdocs-material 升级后原文件变了，这里失败，提醒重新对照（不会悄悄用上过时的副本）。"""
+    recorded = re.search(r"sha256\s+([0-9a-f]{64})", (OVERRIDES / name).read_text("utf8"))
+    assert recorded, f"overrides/partials/{name} 开头没有记下主题原文件的 sha256"
+    actual = hashlib.sha256((THEME / name).read_bytes()).hexdigest()
+    assert actual == recorded[1], (
+        f"mkdocs-material 的 partials/{name} 变了（{actual}）：对照新版重新修改 "
+        f"overrides/partials/{name}，再更新记下的 sha256"
+    )

@@ -138,13 +138,21 @@ def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
     )
 
 
-def test_math_is_rendered_by_the_bundled_katex(site: Path) -> None:
-    """公式交给随站点发布的 KaTeX：脚本、样式、字体都在站点里。"""
-    katex = site / "assets" / "katex"
-    assert (katex / "katex.min.js").is_file() and (katex / "katex.min.css").is_file()
-    fonts = re.findall(r"url\((fonts/[^)]+\.woff2)\)", (katex / "katex.min.css").read_text())
-    missing = [font for font in fonts if not (katex / font).is_file()]
+def test_math_is_typeset_at_build_time(site: Path) -> None:
+    """公式在构建时排版好：没有页面加载排版脚本；KaTeX 的样式和它引用的字体都随站点发布。"""
+    scripts = [
+        f"{html.relative_to(site)}: {attrs['src']}"
+        for html in built_pages(site)
+        for tag, attrs in start_tags(html).tags
+        if tag == "script" and re.search(r"katex|mathjax|auto-render", attrs.get("src", ""), re.I)
+    ]
+    assert not scripts, f"页面加载了排版公式的脚本：{scripts[:3]}"
+    css = site / "assets" / "katex" / "katex-swap.min.css"
+    fonts = re.findall(r"url\((fonts/[^)]+\.woff2)\)", css.read_text("utf8"))
+    missing = [font for font in fonts if not (css.parent / font).is_file()]
     assert fonts and not missing, f"KaTeX 样式引用的字体没有发布：{missing}"
+    transformer = built_html(site, "models/transformer.md").read_text("utf8")
+    assert transformer.count('class="katex"') > 100, "Transformer 页的公式没有排版成 KaTeX 的 HTML"
 
 
 # ---------------------------------------------------------------------------- 读者期待的收尾

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import subprocess
@@ -24,10 +25,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from dlnotes import notebook_runner
-from dlnotes.paths import ROOT, built_html
+from dlnotes.paths import NODE_MODULES, built_html
 
 log = get_plugin_logger("notebooks")
-PURGECSS = ROOT / "node_modules" / ".bin" / "purgecss"
+PURGECSS = NODE_MODULES / ".bin" / "purgecss"
 NOTEBOOK_CSS = "assets/stylesheets/notebook.css"
 
 _executions: dict[Path, Future[Path]] = {}
@@ -100,10 +101,66 @@ def _move_styles(html: str) -> str:
     return STYLE.sub(move, html)
 
 
+# nbconvert 给汉字标题的 id 是空的（<h1 id="">…<a class="anchor-link" href="#">¶</a>），而目录和
+# “跳到正文”的链接指向 mkdocs-jupyter 算出的锚点：按顺序补上这些锚点
+EMPTY_HEADING = re.compile(
+    r'<h(?P<level>[1-6]) id="">(?P<title>.*?)<a class="anchor-link" href="#">'
+)
+
+
+def _anchors(items) -> list[str]:
+    return [anchor for item in items for anchor in (item.id, *_anchors(item.children))]
+
+
+def _name_headings(html: str, page: Page) -> str:
+    anchors = iter(_anchors(page.toc.items))
+
+    def name(match: re.Match[str]) -> str:
+        anchor = next(anchors, "") or f"section-{match.start()}"
+        return (
+            f'<h{match["level"]} id="{anchor}">{match["title"]}'
+            f'<a class="anchor-link" href="#{anchor}">'
+        )
+
+    return EMPTY_HEADING.sub(name, html)
+
+
+# mkdocs-jupyter 把 SVG 图写成 <img src="data:image/svg+xml;base64,…">：图片里的 currentColor
+# 只能是黑色（深色模式下轴和文字看不见），base64 又大了三分之一。换成内嵌的 <svg>。
+SVG_IMAGE = re.compile(
+    r'<img alt="[^"]*" src="data:image/svg\+xml;base64,(?P<data>[A-Za-z0-9+/=]+)"\s*/?>'
+)
+SVG_ID = re.compile(r'\bid="([^"]+)"')
+# matplotlib 在每段文字前写一条注释（文字本身转成了路径）：<!-- 训练损失 -->
+SVG_TEXT = re.compile(r"<!--\s*(.*?)\s*-->")
+
+
+def _inline_svg(match: re.Match[str], number: int) -> str:
+    svg = base64.b64decode(match["data"]).decode("utf8")
+    prefix = f"fig{number}-"  # 同一页的几张图里有同名的字形定义：id 加上前缀，不重复
+    for name in sorted(set(SVG_ID.findall(svg)), key=len, reverse=True):
+        svg = svg.replace(f'id="{name}"', f'id="{prefix}{name}"')
+        svg = svg.replace(f'"#{name}"', f'"#{prefix}{name}"').replace(
+            f"(#{name})", f"(#{prefix}{name})"
+        )
+    words = [t for t in SVG_TEXT.findall(svg) if not re.fullmatch(r"[\d.\-−+$\\{}^a-z]*", t)]
+    label = "图：" + "；".join(dict.fromkeys(words)) if words else "图"
+    label = label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return re.sub(
+        r"<svg\b", f'<svg role="img" aria-label="{label}"', SVG_TEXT.sub("", svg), count=1
+    )
+
+
+def _inline_figures(html: str) -> str:
+    count = iter(range(1, 10_000))
+    return SVG_IMAGE.sub(lambda m: _inline_svg(m, next(count)), html)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.file.src_uri.endswith(".py"):
         return html
-    html = _move_styles(CDN_SCRIPTS.sub("", html))
+    html = _name_headings(_move_styles(CDN_SCRIPTS.sub("", html)), page)
+    html = _inline_figures(html)
     _notebook_pages.append(page.file.src_uri)
     href = get_relative_url(NOTEBOOK_CSS, page.url)
     html = f'<link rel="stylesheet" href="{href}">\n' + html

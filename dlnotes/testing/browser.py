@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +19,7 @@ LAUNCH = {
     "executable_path": str(CHROMIUM),
     "args": ["--headless", "--no-sandbox", "--disable-background-networking"],
 }
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_SCRIPT = "pagefind/pagefind.js"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -25,10 +27,32 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".pagefind"}
+
+
+class _Gzip(_Quiet):
+    """像静态托管（GitHub Pages）那样把文本文件 gzip 压缩后发出（基准测试量的是真实的传输量）。"""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """在 127.0.0.1 的随机端口上提供站点，给出首页地址。"""
-    handler = functools.partial(_Quiet, directory=str(site))
+def serve(site: Path, compress: bool = False) -> Iterator[str]:
+    """在 127.0.0.1 的随机端口上提供站点，给出首页地址；compress 时文本文件 gzip 压缩。"""
+    handler = functools.partial(_Gzip if compress else _Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -38,42 +62,39 @@ def serve(site: Path) -> Iterator[str]:
 
 
 def open_search(page) -> None:
-    """点进搜索框（索引这时才下载），等索引加载完，再热身一次。"""
+    """点进搜索框（Pagefind 这时才加载），再热身一次。"""
     page.click(".md-search__input")
-    page.wait_for_function(
-        "() => !document.querySelector('.md-search__input').placeholder.includes('初始化')",
-        timeout=60000,
-    )
     search(page, "梯度")
 
 
 def search(page, query: str) -> tuple[list[str], float]:
-    """在搜索框里输入 query，返回结果里的页面（按排名、去重）和从按键到结果出现的毫秒数。
+    """在搜索框里输入 query，返回结果里的页面（按排名、去重）和从输入到结果出现的毫秒数。
 
-    结果列表出现（或 10 秒内一直为空）时返回；毫秒数只给基准测试用，测试不检查它。
+    结果列表出现（或 30 秒内一直没有）时返回；毫秒数只给基准测试用，测试不检查它。
     """
     return page.evaluate(
         """async (query) => {
             const input = document.querySelector('.md-search__input');
+            const meta = document.querySelector('.md-search-result__meta');
             const list = document.querySelector('.md-search-result__list');
             input.focus();
             input.value = '';
-            input.dispatchEvent(new KeyboardEvent('keyup', {key: 'Backspace'}));
-            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            input.dispatchEvent(new Event('input'));
             return await new Promise((resolve) => {
                 const start = performance.now();
                 const done = () => {
+                    observer.disconnect();
                     const links = [...new Set([...list.querySelectorAll('li a')]
                         .map(a => new URL(a.href).pathname))];
                     resolve([links, performance.now() - start]);
                 };
                 const observer = new MutationObserver(() => {
-                    if (list.children.length) { observer.disconnect(); done(); }
+                    if (/^(找到|没有找到)/.test(meta.textContent)) done();
                 });
-                observer.observe(list, {childList: true});
+                observer.observe(meta, {childList: true, characterData: true, subtree: true});
                 input.value = query;
-                input.dispatchEvent(new KeyboardEvent('keyup', {key: query.slice(-1)}));
-                setTimeout(() => { observer.disconnect(); done(); }, 10000);
+                input.dispatchEvent(new Event('input'));
+                setTimeout(done, 30000);
             });
         }""",
         query,

@@ -20,9 +20,9 @@ from pathlib import Path
 from dlnotes.paths import DOCS, ROOT, rel
 
 # mkdocs 的警告和错误：“WARNING -  …”，读页面时抛出的“Error reading page '…': …”，
-# 以及笔记本执行失败时钩子给出的“docs/…py:行号: …”
+# 以及钩子给出的“docs/…:行号: …”（笔记本执行失败、公式排版失败）
 PROBLEM = re.compile(
-    r"^(?:(?:WARNING|ERROR)\s+-\s+)?"
+    r"^(?:(?:WARNING|ERROR)\s+-\s+)?(?:[\w-]+: )?"  # 钩子的日志带着前缀（“math: ”）
     r"(?P<message>(?:Error reading page|Doc file|.*Aborted|docs/\S+:\d+: ).*)$"
 )
 DOC_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<target>[^']+)'")
