@@ -25,7 +25,7 @@ class TinyTransformer(nn.Module):
         nn.init.normal_(self.embed.weight, std=d**-0.5)  # 与 ×√d 配套的初始化
         self.core = nn.Transformer(d, h, N, N, d_ff, dropout=0.0, batch_first=True)
         self.out = nn.Linear(d, V, bias=False)
-        self.out.weight = self.embed.weight  # 权重共享：输出投影就是嵌入矩阵
+        self.out.weight = self.embed.weight  # 权重绑定：输出投影就是嵌入矩阵
         self.register_buffer("PE", sinusoid(64, d))  # 缓冲区，不是参数
 
     def inputs(self, ids: torch.Tensor) -> torch.Tensor:

@@ -14,7 +14,7 @@ Phi = torch.special.legendre_polynomial_p(x.unsqueeze(-1), torch.arange(degree +
 
 # 参照：这个模型能达到的最低训练误差（最小二乘闭式解）
 best_loss = F.mse_loss(Phi @ torch.linalg.lstsq(Phi, y).solution, y).item()
-# MSE 损失的黑塞矩阵 H = 2ΦᵀΦ/n，梯度下降稳定的条件是 lr < 2/λ_max(H)
+# MSE 损失的海森矩阵 H = 2ΦᵀΦ/n，梯度下降稳定的条件是 lr < 2/λ_max(H)
 lam_max = torch.linalg.eigvalsh(2 * Phi.T @ Phi / n).max().item()
 
 

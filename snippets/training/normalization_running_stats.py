@@ -37,7 +37,7 @@ X_test = torch.randn(2, C, 4, 4) * 2 + 3
 rm, rv = running_mean.view(1, C, 1, 1), running_var.view(1, C, 1, 1)
 Y_eval_hand = gamma * (X_test - rm) / torch.sqrt(rv + eps) + beta
 
-# momentum=None：不用指数滑动平均，而是所有批次统计量的简单平均
+# momentum=None：不用指数移动平均，而是所有批次统计量的简单平均
 bn_avg = nn.BatchNorm2d(C, momentum=None)
 batches = [torch.randn(8, C, 4, 4) + i for i in range(4)]
 for Xb in batches:
