@@ -6,9 +6,11 @@
 1. 参考配置：测量覆盖率，并检查每个打印出来的数（``print_check``）；
 2. 另一套 CPU 指令集和线程数：打印的内容必须和第 1 次逐字相同。
 
-同一次测试里，snippets/ 下的文件和页面上引用它的代码块是同一段代码（同一文件名、同样的
-行号）：结果按代码内容的哈希记在本次测试专用的目录里（环境变量 ``RUN_CACHE_ENV``，由
-pytest 插件创建、测试结束时删除），两处检查共用一次运行。
+测试里（pytest 插件设置了 ``RUN_CACHE_ENV``）运行结果按“代码 + 文件名 + 运行环境”的哈希
+缓存在 ``.cache/runs/``：snippets/ 下的文件和页面上引用它的代码块是同一段代码，两处检查共用
+一次运行；代码没改、依赖版本（``requirements.lock``）和运行机制（本模块、``isolation``、
+``print_check``）也没改时，下一次测试直接用上次的结果。全新的克隆（CI）没有缓存，全部重新运行；
+``make clean`` 删除缓存。``make bench`` 不用缓存。
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlnotes import isolation
+from dlnotes.paths import CACHE, PACKAGE
 
 RUN_CACHE_ENV = "DLNOTES_RUN_CACHE"
+RUN_MODULES = ["snippet_runs.py", "isolation.py", "print_check.py"]
 # 秒：运行一次的硬上限，只为发现卡死的代码（“几秒内跑完”的预算在 make bench 里）
 TIME_LIMIT = 120.0
 
@@ -102,14 +106,27 @@ def _run_twice(code: str, filename: str, coverage: bool) -> Run:
     return run
 
 
+# 这些文件变了，同一段代码的运行结果就可能不同
+RUN_INPUTS = [PACKAGE.parent / "requirements.lock", *(PACKAGE / f for f in RUN_MODULES)]
+
+
+def run_cache_dir() -> Path:
+    """``.cache/runs/<运行环境的指纹>/``：Python、依赖版本或运行机制一变，就换一个新目录。"""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in RUN_INPUTS:
+        digest.update(path.read_bytes())
+    directory = CACHE / "runs" / digest.hexdigest()[:20]
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
 def run_code(code: str, filename: str, coverage: bool = False) -> Run:
     """运行一段代码；filename 决定报错时显示的文件名和行号（以及覆盖率测量哪个文件）。"""
     code = code.rstrip("\n") + "\n"
-    cache_dir = os.environ.get(RUN_CACHE_ENV)
-    if not cache_dir:
+    if not os.environ.get(RUN_CACHE_ENV):
         return _run_twice(code, filename, coverage)
     key = hashlib.sha256(f"{coverage}\0{filename}\0{code}".encode()).hexdigest()
-    cached = Path(cache_dir) / f"{key}.pickle"
+    cached = run_cache_dir() / f"{key}.pickle"
     if cached.is_file():
         return pickle.loads(cached.read_bytes())
     run = _run_twice(code, filename, coverage)
