@@ -1,6 +1,6 @@
 # 两条命令完成全部准备：make serve（构建并在本机预览，改动自动刷新）、make test（运行全部测试）。
 # 第一次运行时自动创建 .venv、按 requirements.lock 安装全部 Python 依赖（版本全部钉死）、
-# 以可编辑方式安装本项目的机制包 dlnotes、按 package-lock.json 安装 KaTeX 与 purgecss。
+# 以可编辑方式安装本项目的机制包 dlnotes、按 package-lock.json 安装前端工具（KaTeX、purgecss、axe-core、lighthouse）。
 
 PYTHON ?= python3
 VENV := .venv
