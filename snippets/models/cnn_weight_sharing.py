@@ -1,4 +1,4 @@
-"""卷积层 = 局部连接 + 权值共享的全连接层；权值共享带来平移等变（步幅 1 时）。"""
+"""卷积层 = 局部连接 + 参数共享的全连接层；参数共享带来平移等变（步幅 1 时）。"""
 
 import torch
 import torch.nn.functional as F
@@ -24,7 +24,7 @@ x = torch.randn(25)
 torch.testing.assert_close(conv(x), M @ x)
 
 # 检查 2：局部连接，每个输出只连 9 个输入（全连接是 25 个）；
-#         权值共享，每一行的非零元素都是同一组 9 个卷积核参数
+#         参数共享，每一行的非零元素都是同一组 9 个卷积核参数
 for row in M:
     assert int((row != 0).sum()) == 9
     torch.testing.assert_close(row[row != 0], W.flatten())

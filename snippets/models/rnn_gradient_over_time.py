@@ -74,7 +74,13 @@ v20, v40 = linear["含元素 3"][2], linear["含元素 3"][3]
 assert abs((v40 / v20) ** (1 / 20) - 0.5) < 0.05 and v40 < 1e-9
 # 检查 3：tanh′ ≤ 1，谱范数 0.9 时 ‖∂h_T/∂h_0‖ ≤ 0.9^T，至少按指数衰减
 assert all(v <= 0.9**T for T, v in zip(Ts, tanh_09, strict=True))
-# 检查 4：ReLU 的单元一直激活，∂h_T/∂h_0 就是 W_hh 的 T 次方，恰好按 1.5^T 增长，状态也跟着爆炸
+# 检查 4：W_hh = 1.5 I 是对角的，ReLU 的雅可比 ∂h_40/∂h_0 = diag(1.5^40 · [单元 j 一直激活])；
+#         8 个单元里只要有一个 40 步都激活，谱范数就恰好是 1.5^T，状态也跟着爆炸
+alive = (rnn_relu(X, h0)[0][:, 0] > 0).all(dim=0)  # 每个单元是否 40 步都激活
+print(f"ReLU：40 步都激活的单元 {int(alive.sum())}/{n} 个")
+# > ReLU：40 步都激活的单元 4/8 个
+J40 = torch.autograd.functional.jacobian(lambda h: rnn_relu(X, h)[1], h0).reshape(n, n)
+torch.testing.assert_close(J40, torch.diag(1.5**40 * alive.double()), rtol=1e-9, atol=0.0)
 for T, v in zip(Ts, relu_15, strict=True):
     assert abs(v / 1.5**T - 1) < 1e-9
 assert h_relu > 1e6
