@@ -1,4 +1,4 @@
-"""鞍点 f(x, y) = x² - y²：Hessian 的特征值一正一负。梯度下降从 x 轴出发会停在鞍点，
+"""鞍点 f(x, y) = x² - y²：海森矩阵的特征值一正一负。梯度下降从 x 轴出发会停在鞍点，
 y 方向上一点微小的扰动就能让它逃离。"""
 
 import torch
@@ -30,7 +30,7 @@ print(f"停住：({stuck[0]:.1e}, {stuck[1]:.1e})，f = {f(stuck).item():.1e}")
 print(f"逃离：({escaped[0]:.1e}, {escaped[1]:.1f})，f = {f(escaped).item():.1f}")
 # > 逃离：(2.0e-10, 82.8)，f = -6858.8
 
-# 检查：原点梯度为 0，Hessian 特征值为 -2 和 2，一负一正：鞍点，不是极小值
+# 检查：原点梯度为 0，海森矩阵的特征值为 -2 和 2，一负一正：鞍点，不是极小值
 p0 = origin.clone().requires_grad_()
 (grad0,) = torch.autograd.grad(f(p0), p0)
 assert torch.equal(grad0, torch.zeros(2, dtype=torch.float64))

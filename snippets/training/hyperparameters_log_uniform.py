@@ -24,7 +24,8 @@ print("直接均匀：", " ".join(f"{f:.4f}" for f in frac_lin))
 
 # 检查 1：对数均匀时每个数量级约占 1/4；直接均匀时约 90% 落在 [1e-2, 1e-1]
 assert all(abs(f - 0.25) < 0.02 for f in frac_log)
-assert abs(frac_lin[-1] - 0.09 / 0.09999) < 0.01 and frac_lin[0] < 0.005
+# [1e-5, 1e-4) 只占区间长度的 9e-5 / 0.09999 ≈ 0.09%
+assert abs(frac_lin[-1] - 0.09 / 0.09999) < 0.01 and abs(frac_lin[0] - 9e-5 / 0.09999) < 0.001
 # 检查 2：经验分布函数与 PyTorch 的“对 Uniform(ln a, ln b) 取 exp”分布一致：
 # P(lr ≤ x) = (ln x - ln a) / (ln b - ln a)
 dist = TransformedDistribution(Uniform(math.log(a), math.log(b)), ExpTransform())

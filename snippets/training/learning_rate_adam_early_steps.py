@@ -25,7 +25,7 @@ for t in range(1, steps + 1):
     p.grad = g[t - 1]
     opt.step()
     u_torch.append(before - p.detach())  # lr = 1，参数的变化量就是 -u_t
-    # 手写 Adam：一阶矩、二阶矩的指数滑动平均，再做偏差修正
+    # 手写 Adam：一阶矩、二阶矩的指数移动平均，再做偏差修正
     m = b1 * m + (1 - b1) * g[t - 1]
     v = b2 * v + (1 - b2) * g[t - 1] ** 2
     m_hat, v_hat = m / (1 - b1**t), v / (1 - b2**t)

@@ -33,7 +33,7 @@ for i, (xb, yb) in enumerate(batches(num_it)):
     lrs.append(opt.param_groups[0]["lr"])
     opt.step()
     sched.step()
-    avg = 0.9 * avg + 0.1 * loss.item()  # 指数滑动平均，去掉 mini-batch 的噪声
+    avg = 0.9 * avg + 0.1 * loss.item()  # 指数移动平均，去掉 mini-batch 的噪声
     smooth.append(avg / (1 - 0.9 ** (i + 1)))  # 偏差修正
     best = min(best, smooth[-1])
     if smooth[-1] > 4 * best:  # 损失超过最好值的 4 倍：认为已经发散，停止
@@ -52,7 +52,7 @@ print(f"在第 {len(lrs) - 1} 步停止；建议 lr = {lr_suggest:.3f}")
 # > step 162: lr=1.2e+00, 平滑损失=0.106
 # > 在第 162 步停止；建议 lr = 0.059
 
-# 2) 二次损失的发散阈值：全批量 MSE 的 Hessian H = (2/n)·X̃ᵀX̃（X̃ 带一列 1 对应偏置），阈值 2/λ_max(H)
+# 2) 二次损失的发散阈值：全批量 MSE 的海森矩阵 H = (2/n)·X̃ᵀX̃（X̃ 带一列 1 对应偏置），阈值 2/λ_max(H)
 Xa = torch.cat([X, torch.ones(n, 1)], dim=1)
 H = 2 / n * Xa.T @ Xa
 lr_crit = 2 / torch.linalg.eigvalsh(H).max().item()
@@ -86,7 +86,7 @@ assert all(math.isclose(lr, lr_start * gamma**i) for i, lr in enumerate(lrs))
 assert best < 0.01 * smooth[0]
 assert len(lrs) < num_it and smooth[-1] > 4 * best
 assert 0.5 * lr_crit < lrs[-1] < 1.5 * lr_crit
-# 检查 3：H 与 autograd 算出的 Hessian 一致；建议的学习率低于发散阈值
+# 检查 3：H 与 autograd 算出的海森矩阵一致；建议的学习率低于发散阈值
 torch.testing.assert_close(torch.autograd.functional.hessian(full_loss, torch.zeros(d + 1)), H)
 assert lr_suggest < lr_crit
 # 检查 4：学习率太小，100 步后损失还很大；建议值已经降到最小二乘解的损失（噪声水平）的 1.1 倍以内；

@@ -18,6 +18,7 @@ with torch.autocast(device_type="cpu", dtype=torch.bfloat16):
     # CPU 的 fp32 表很短（主要是损失函数）：softmax 收到 bf16 输入就在 bf16 里算；
     # CUDA 上 softmax、log_softmax、exp、layer_norm、sum 等都在 fp32 表里
     probs = torch.softmax(out, dim=1)
+    normed, expd = F.layer_norm(out, (8,)), torch.exp(out)
     ce = F.cross_entropy(out, y.argmax(dim=1))
 loss.backward()
 print(out.dtype, loss.dtype, model[0].weight.dtype, model[0].weight.grad.dtype)
@@ -31,8 +32,8 @@ W, b = model[0].weight, model[0].bias
 assert torch.equal(first, F.linear(X.bfloat16(), W.bfloat16(), b.bfloat16()))
 # 检查：输出 bf16、损失 fp32；参数和梯度保持 fp32
 assert out.dtype == torch.bfloat16 and loss.dtype == torch.float32
-# 检查：CPU 上 softmax 不会被转到 fp32（仍是 bf16），交叉熵会
-assert probs.dtype == torch.bfloat16 and ce.dtype == torch.float32
+# 检查：CPU 上 softmax、layer_norm、exp 不会被转到 fp32（仍是 bf16），交叉熵会
+assert probs.dtype == normed.dtype == expd.dtype == torch.bfloat16 and ce.dtype == torch.float32
 assert all(p.dtype == p.grad.dtype == torch.float32 for p in model.parameters())
 # 检查：结果与 fp32 接近，误差在 bf16 的精度量级（eps = 2^-7）
 torch.testing.assert_close(out.float(), ref, rtol=2e-2, atol=2e-2)

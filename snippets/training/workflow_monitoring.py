@@ -73,6 +73,6 @@ torch.testing.assert_close(torch.tensor(mine), torch.tensor(torchs))
 expected = [0.1 * (1 + math.cos(math.pi * t / 20)) / 2 for t in range(20)]
 torch.testing.assert_close(torch.tensor(real["lr"]), torch.tensor(expected))
 assert real["lr"] == shuffled["lr"]  # 两次运行的学习率曲线一模一样
-# 检查 3：可是一次学会了、一次没学会（乱标签的验证损失停在 ln 3 附近或更高）
+# 检查 3：可是一次学会了、一次没学会（乱标签的验证损失停在 ln 3 附近，相差不到 10%）
 assert real["val_loss"][-1] < 0.5
-assert shuffled["val_loss"][-1] > 0.9 * math.log(K)
+assert abs(shuffled["val_loss"][-1] - math.log(K)) < 0.1 * math.log(K)

@@ -43,8 +43,9 @@ assert torch.equal(params_a, params_b) and batch_a == batch_b
 assert not torch.equal(params_a, params_c) and batch_a != batch_c
 
 
-# 多进程加载（num_workers > 0）：PyTorch 1.9 起，每个 worker 启动时自己用 base_seed + worker_id
-# 给 random、torch 和 NumPy 的全局随机数设种子（torch/utils/data/_utils/worker.py），base_seed 取自
+# 多进程加载（num_workers > 0）：每个 worker 启动时自己用 base_seed + worker_id 给 random、torch
+# 的全局随机数设种子，PyTorch 1.9 起 NumPy 全局随机数的种子也由这两个数导出
+# （torch/utils/data/_utils/worker.py），base_seed 取自
 # DataLoader 的 generator。所以全局随机数不需要 worker_init_fn：各 worker 不同，同一个种子又可复现。
 # 剩下的陷阱是在 Dataset.__init__ 里建好的随机数生成器对象：它被原样复制进每个 worker。
 class NoisyDataset(Dataset):
@@ -69,7 +70,8 @@ def load(seed: int) -> torch.Tensor:
         batch_size=2,
         num_workers=2,
         generator=torch.Generator().manual_seed(seed),
-        # Linux 上默认就是 fork；Windows、macOS 默认用 spawn，那时 Dataset 类要能被导入，
+        # 这里显式指定 fork：Python 3.11 在 Linux 上默认就是 fork，但 3.14 起 Linux 默认改为
+        # forkserver，Windows、macOS 默认用 spawn；后两种方式下 Dataset 类要能被 pickle 和导入，
         # 训练脚本的入口也要放在 if __name__ == "__main__": 下
         multiprocessing_context="fork",
     )

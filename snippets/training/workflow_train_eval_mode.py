@@ -48,3 +48,28 @@ torch.testing.assert_close(
 assert out_eval_grad.requires_grad and out_eval_grad.grad_fn is not None
 assert not out_eval_nograd.requires_grad and out_eval_nograd.grad_fn is None
 torch.testing.assert_close(out_eval_grad.detach(), out_eval_nograd)
+
+
+# 5) inference_mode 比 no_grad 更彻底（连视图跟踪和版本计数也关掉），代价是其中产生的“推理张量”
+#    离开该模式后不能被求导记录的运算保存、不能原地修改；读取、clone() 之后再用都没问题
+def error_of(f) -> str:
+    try:
+        f()
+    except RuntimeError as e:
+        return str(e)
+    return ""
+
+
+with torch.inference_mode():
+    feat = model(X)
+w = torch.ones(2, requires_grad=True)
+# 检查 5：推理张量可以读，也可以参与不需要保存它的运算（w + feat 的梯度与 feat 无关）
+assert feat.is_inference() and error_of(lambda: feat.sum()) == ""
+(w + feat).sum().backward()
+assert torch.equal(w.grad, torch.full((2,), 16.0))
+# 检查 6：w * feat 的反向要保存 feat，报错；原地修改也报错；clone() 得到普通张量就可以
+assert "cannot be saved for backward" in error_of(lambda: w * feat)
+assert "Inplace update to inference tensor" in error_of(lambda: feat.add_(1))
+w.grad = None
+(w * feat.clone()).sum().backward()
+torch.testing.assert_close(w.grad, feat.sum(dim=0))
