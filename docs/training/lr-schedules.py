@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 图解：学习率调度
 #
-# 《[学习率与批量大小](../learning-rate/)》一页写出了常见学习率调度（Learning Rate Schedule）的公式。这里把其中四种画在一起：阶梯衰减（`StepLR`）、指数衰减（`ExponentialLR`）、余弦退火（`CosineAnnealingLR`），以及现在训练 Transformer 常用的“线性预热（Warm-up）+ 余弦”（`SequentialLR` 串起 `LinearLR` 和 `CosineAnnealingLR`）。
+# 《[学习率与批大小](../learning-rate/)》一页写出了常见学习率调度（Learning Rate Schedule）的公式。这里把其中四种画在一起：阶梯衰减（`StepLR`）、指数衰减（`ExponentialLR`）、余弦退火（`CosineAnnealingLR`），以及现在训练 Transformer 常用的“线性预热（Warm-up）+ 余弦”（`SequentialLR` 串起 `LinearLR` 和 `CosineAnnealingLR`）。
 #
 # 设置：初始学习率 $\eta_0 = 0.1$，训练 100 个 epoch，每个 epoch 先 `optimizer.step()` 再 `scheduler.step()`（顺序反了 PyTorch 会警告，而且整个调度提前一步）。曲线上第 $t$ 个点是第 $t$ 个 epoch 实际使用的学习率，直接从 `optimizer.param_groups[0]["lr"]` 读出，不是自己算的。上图是线性坐标，下图是对数坐标：指数衰减在对数坐标上是一条直线，阶梯衰减是等高的台阶。
 #

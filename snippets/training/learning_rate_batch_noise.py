@@ -1,4 +1,4 @@
-"""批量大小 B 与梯度噪声：mini-batch 梯度无偏，方差约为 σ²/B；B 越大，每个 epoch 的步数越少。"""
+"""批大小 B 与梯度噪声：mini-batch 梯度无偏，方差约为 σ²/B；B 越大，每个 epoch 的步数越少。"""
 
 import math
 

@@ -37,7 +37,7 @@ for a, b in pairs_mlp:
 assert gap_bn > 1e-2
 
 
-# 检查 3：小批量大小不等（5、11、8、8）时，“各除以 k”不再等于大批量的平均梯度；
+# 检查 3：批大小不等（5、11、8、8）时，“各除以 k”不再等于大批量的平均梯度；
 #         按样本数加权（乘 n_j / 32）才相等
 def grads_uneven(model: nn.Module, weighted: bool) -> list[torch.Tensor]:
     model.zero_grad()
