@@ -16,10 +16,10 @@ for d in dims:
     rel_spread.append((dist.std() / dist.mean()).item())
     mean_sq.append((dist**2).mean().item())
     print(
-        f"d={d}: 最近 {dist.min():.3f}，最远 {dist.max():.3f}，(max-min)/min = {contrast[-1]:.3f}"
+        f"d={d}: 最近 {dist.min():.3f}，最远 {dist.max():.3f}，(max-min)/min = {contrast[-1]:.3g}"
     )
-# > d=2: 最近 0.004，最远 1.321，(max-min)/min = 340.791
-# > d=10: 最近 0.304，最远 2.182，(max-min)/min = 6.184
+# > d=2: 最近 0.004，最远 1.321，(max-min)/min = 341
+# > d=10: 最近 0.304，最远 2.182，(max-min)/min = 6.18
 # > d=100: 最近 3.182，最远 5.022，(max-min)/min = 0.579
 # > d=1000: 最近 11.999，最远 13.859，(max-min)/min = 0.155
 print("距离的标准差 / 均值：" + " ".join(f"{r:.3f}" for r in rel_spread))
@@ -34,6 +34,12 @@ print(f"边长 {edge:.3f}，落在里面的比例 {inside:.4f}")
 # 检查 1：最远与最近的相对差距、距离的标准差 / 均值，都随维度单调缩小
 assert (torch.tensor(contrast).diff() < 0).all()
 assert (torch.tensor(rel_spread).diff() < 0).all()
+# 检查 1b：缩小的速度是 1/√d。闭式：每维 (u-u')² 的均值 1/6、方差 1/15 - 1/36 = 7/180，
+# d 大时距离的均值 ≈ √(d/6)，标准差 ≈ √(7d/180) / (2√(d/6)) = √(7/30)/2（与 d 无关），
+# 所以 标准差/均值 · √d → √(7/5)/2 ≈ 0.592
+limit = (7 / 5) ** 0.5 / 2
+for d, r in zip(dims[2:], rel_spread[2:], strict=True):  # d = 100、1000
+    assert abs(r * d**0.5 / limit - 1) < 0.05
 # 检查 2：E‖x - x'‖² = d · 2Var(U(0,1)) = d/6：距离的平方随 d 线性增长（容差留给抽样误差）
 for d, m in zip(dims, mean_sq, strict=True):
     assert abs(m / (d / 6) - 1) < 0.1

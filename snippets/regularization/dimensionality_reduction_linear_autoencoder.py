@@ -30,8 +30,8 @@ W_dec = decoder.weight.detach()  # (D, k)：重构 x̂ = W_dec z，x̂ 总落在
 Q_ae = torch.linalg.qr(W_dec).Q  # 列空间的一组正交基
 cos_angles = torch.linalg.svdvals(Q_ae.T @ V_k)  # 主角度的余弦
 angles = torch.rad2deg(torch.acos(cos_angles.clamp(max=1)))
-print("主角度（度）：" + " ".join(f"{a:.2f}" for a in angles))
-# > 主角度（度）：0.00 0.04
+print("主角度（度）：" + " ".join(f"{a:.3f}" for a in angles))
+# > 主角度（度）：0.002 0.036
 with torch.no_grad():
     ae_err = F.mse_loss(decoder(encoder(X)), X).item()
 pca_err = F.mse_loss(X @ V_k @ V_k.T, X).item()

@@ -27,7 +27,8 @@ for k in range(D + 1):
     torch.testing.assert_close(err, evals[k:].sum())
     kept = (((X - mu) @ V[:, :k]) ** 2).sum() / (n - 1)  # k 个主成分得分的方差之和（均值为 0）
     torch.testing.assert_close(kept + err, evals.sum())
-print("k = 0..6 的重构误差：" + " ".join(f"{e:.3f}" for e in errors))
+# k = 6 时误差在数学上是 0（算出来是 1e-29 量级的舍入误差），round 后 + 0.0 印成干净的 0
+print("k = 0..6 的重构误差：" + " ".join(f"{round(e.item(), 3) + 0.0:.3f}" for e in errors))
 # > k = 0..6 的重构误差：16.202 7.895 3.558 1.354 0.364 0.089 0.000
 
 # 检查 2：Eckart–Young：PCA 的重构（中心化数据上）与截断 SVD 的最优秩 k 近似相同

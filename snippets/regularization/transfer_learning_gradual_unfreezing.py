@@ -21,7 +21,7 @@ layers[-1].requires_grad_(True)  # 阶段 0：只有最上面的头可训练
 eta_top = 1e-2
 opt = torch.optim.SGD(layers[-1].parameters(), lr=eta_top)
 
-has_grad = []
+has_grad, updated = [], []
 for stage in range(len(layers)):
     if stage > 0:  # 每个阶段再解冻下面一层，学习率比上一层小 2.6 倍
         layer = layers[-1 - stage]
@@ -29,17 +29,24 @@ for stage in range(len(layers)):
         opt.add_param_group({"params": layer.parameters(), "lr": eta_top / 2.6**stage})
     opt.zero_grad()
     F.cross_entropy(forward(X), y).backward()  # 实际训练时这里跑一个 epoch
+    before = [layer.weight.detach().clone() for layer in layers]
     opt.step()
     has_grad.append([layer.weight.grad is not None for layer in layers])
-    print(f"阶段 {stage}：有梯度的层 {[i for i, g in enumerate(has_grad[-1]) if g]}")
-# > 阶段 0：有梯度的层 [3]
-# > 阶段 1：有梯度的层 [2, 3]
-# > 阶段 2：有梯度的层 [1, 2, 3]
-# > 阶段 3：有梯度的层 [0, 1, 2, 3]
+    updated.append(
+        [not torch.equal(layer.weight, w) for layer, w in zip(layers, before, strict=True)]
+    )
+    print(f"阶段 {stage}：参数被更新的层 {[i for i, u in enumerate(updated[-1]) if u]}")
+# > 阶段 0：参数被更新的层 [3]
+# > 阶段 1：参数被更新的层 [2, 3]
+# > 阶段 2：参数被更新的层 [1, 2, 3]
+# > 阶段 3：参数被更新的层 [0, 1, 2, 3]
 
-# 检查：阶段 k 恰好有最上面 k+1 层在训练
-for stage, flags in enumerate(has_grad):
-    assert flags == [i >= len(layers) - 1 - stage for i in range(len(layers))]
-# 检查：优化器里有 4 组，学习率从头到底每组除以 2.6
-group_lrs = [group["lr"] for group in opt.param_groups]
-torch.testing.assert_close(group_lrs, [eta_top / 2.6**k for k in range(4)])
+# 检查：阶段 k 恰好最上面 k+1 层有梯度、参数被优化器改动，下面的层逐位不变
+for stage, (flags, moved) in enumerate(zip(has_grad, updated, strict=True)):
+    top = [i >= len(layers) - 1 - stage for i in range(len(layers))]
+    assert flags == top and moved == top
+# 检查：最后一步里第 i 层的实际更新量 = -(η_top / 2.6^(3-i)) × 梯度：
+# add_param_group 加进去的学习率确实被优化器用上了，越往下越小
+for i, layer in enumerate(layers):
+    lr_i = eta_top / 2.6 ** (len(layers) - 1 - i)
+    torch.testing.assert_close(layer.weight.detach(), before[i] - lr_i * layer.weight.grad)
