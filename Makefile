@@ -33,9 +33,10 @@ test: setup
 	$(BIN)/pytest -n auto
 
 # 性能基准：构建与测试的冷/热耗时、每个代码文件和笔记本的耗时、页数增长、最重页面的传输量、
-# 搜索延迟，写进 bench.json（测试只检查对错，耗时预算都在这里）
+# 搜索延迟、Lighthouse 分数，写进 bench.json（测试只检查对错，耗时预算都在这里）。
+# 只测其中几项：make bench PARTS="lighthouse suite"（可选 build snippets browser lighthouse scaling suite）
 bench: setup
-	$(BIN)/python -m dlnotes.bench
+	$(BIN)/python -m dlnotes.bench $(PARTS)
 
 # 重新生成术语表与面试题索引的快照（tests/snapshots/），提交前看一遍 git diff
 snapshots: setup
