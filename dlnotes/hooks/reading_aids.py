@@ -55,7 +55,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     pages = _nav.pages if _nav else []
     order = {p.url: i for i, p in enumerate(pages)}
-    rendered = sorted(_rendered.values(), key=lambda p: order.get(p.url, len(order)))
+    # 只收 nav 里的页面：还没加进 nav 的新页面（构建会警告）不出现在索引里
+    rendered = sorted((p for p in _rendered.values() if p.url in order), key=lambda p: order[p.url])
     text = make(rendered)
     if folder := os.environ.get("DLNOTES_AIDS_DIR"):
         Path(folder, page.file.src_uri).write_text(text, "utf8")
