@@ -17,7 +17,9 @@ h = embed(ids).mean(dim=1)  # 共享表示
 z_t, z_s = teacher(h), student(h)
 loss_t = F.cross_entropy(z_t, y)  # 教师：普通交叉熵
 loss_s = F.cross_entropy(z_s, y)  # 学生：硬标签交叉熵
-hint = F.mse_loss(z_s, z_t.detach())  # 学生 logit 拟合教师 logit；教师一侧截断梯度
+hint = F.mse_loss(
+    z_s, z_t.detach()
+)  # 学生 logit 拟合教师 logit；对教师一侧阻断梯度（stop-gradient）
 loss = loss_t + loss_s + lam * hint
 loss.backward(retain_graph=True)
 

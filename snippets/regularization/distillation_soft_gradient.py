@@ -37,8 +37,9 @@ for T in Ts:
     p_t = F.softmax(z_t / T, dim=1)
     torch.testing.assert_close(g, (q_s - p_t) / (T * B))
 
-# 检查 2：T 从 2 到 50，原始梯度缩小了 600 多倍；乘上 T² 后变化不到 5%
+# 检查 2：T 从 2 到 50，原始梯度缩小了 600 多倍（1/T² 规律预测 (50/2)² = 625 倍）；
+# 乘上 T² 后变化不到 5%
 raw = [n for T, n in zip(Ts, norms, strict=True) if T >= 2]
 scaled = [T**2 * n for T, n in zip(Ts, norms, strict=True) if T >= 2]
-assert max(raw) / min(raw) > 600
+assert 600 < max(raw) / min(raw) < 700
 assert max(scaled) / min(scaled) < 1.05

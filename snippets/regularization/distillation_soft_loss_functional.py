@@ -5,8 +5,9 @@ import torch.nn.functional as F
 
 torch.manual_seed(0)
 B, N, T = 4, 5, 3.0  # 批大小、类别数、温度
-z_s = torch.randn(B, N, requires_grad=True)  # 学生 logit
-z_t = 2 * torch.randn(B, N)  # 教师 logit（教师固定，不求梯度）
+# 用 float64：印出的损失值不受求和顺序（线程数、指令集）影响
+z_s = torch.randn(B, N, dtype=torch.float64, requires_grad=True)  # 学生 logit
+z_t = 2 * torch.randn(B, N, dtype=torch.float64)  # 教师 logit（教师固定，不求梯度）
 
 p_t = F.softmax(z_t / T, dim=1)  # 教师的软目标
 log_q_s = F.log_softmax(z_s / T, dim=1)  # 学生软化后的对数概率
@@ -16,7 +17,7 @@ ce = -(p_t * log_q_s).sum(dim=1).mean()
 kl = (p_t * (p_t.log() - log_q_s)).sum(dim=1).mean()
 H_t = -(p_t * p_t.log()).sum(dim=1).mean()  # 教师软目标的熵，与学生无关
 print(f"CE={ce.item():.4f} KL={kl.item():.4f} H(p_t)={H_t.item():.4f}")
-# > CE=1.6488 KL=0.1503 H(p_t)=1.4985
+# > CE=1.5680 KL=0.1210 H(p_t)=1.4470
 
 # 两种写法对学生 logit 的梯度
 g_ce = torch.autograd.grad(ce, z_s, retain_graph=True)[0]

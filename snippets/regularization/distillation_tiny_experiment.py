@@ -96,7 +96,7 @@ agree_end = accuracy(d, X_test, y_teacher)
 print(f"学生 d 与教师的一致率：训练前 {agree_start:.3f}，训练后 {agree_end:.3f}")
 # > 学生 d 与教师的一致率：训练前 0.197，训练后 0.987
 
-# 检查（只断言这个种子下稳健成立的结论）：
+# 检查（这是一次运行：只断言这个种子下差距很大的结论；b 与 a、c 与 d 的差距太小，不断言）：
 # 蒸馏学生 d 与教师的一致率、测试准确率都比训练前大幅提高，并明显好于只用 50 个硬标签的学生 a
 assert agree_end > agree_start + 0.4
 assert accuracy(d, X_test, y_test) > accuracy(student_init, X_test, y_test) + 0.4

@@ -64,8 +64,9 @@ with torch.no_grad():
     Wm = [p[:M].mean(0) for p in (W1, b1, W2, b2)]
     P_wavg = torch.tanh(X_test @ Wm[0] + Wm[1]) @ Wm[2] + Wm[3]
 mse_wavg = ((P_wavg - y_test) ** 2).mean()
-print(f"权重取平均的网络：测试 MSE {mse_wavg:.4f}")
-# > 权重取平均的网络：测试 MSE 0.4563
+mse_const = ((y_train.mean() - y_test) ** 2).mean()  # 什么都不学：永远预测训练标签的均值
+print(f"权重取平均的网络：测试 MSE {mse_wavg:.4f}（只预测常数：{mse_const:.4f}）")
+# > 权重取平均的网络：测试 MSE 0.4563（只预测常数：0.5427）
 
 for P, member, ens, _rho in results.values():
     # 检查 1（分歧分解）：集成 MSE = 成员 MSE 的平均 - 成员相对平均预测的分歧，分歧 ≥ 0
@@ -79,5 +80,6 @@ for P, member, ens, _rho in results.values():
 (_, m_seed, e_seed, rho_seed), (_, m_bag, e_bag, rho_bag) = results.values()
 assert rho_seed > 0.9 and rho_bag < 0.8
 assert (m_bag.mean() - e_bag) > 5 * (m_seed.mean() - e_seed)
-# 检查 4：独立训练的网络隐藏单元的排列各不相同，权重平均远差于预测平均
-assert mse_wavg > 3 * e_seed
+# 检查 4：独立训练的网络隐藏单元的排列各不相同，权重平均远差于预测平均，
+# 只比“永远预测一个常数”好一点（误差还剩常数预测的 75% 以上）
+assert mse_wavg > 3 * e_seed and mse_wavg > 0.75 * mse_const

@@ -48,3 +48,20 @@ assert counts.sum(dim=1).eq(n).all()  # 每次恰好抽了 n 个
 p1 = torch.tensor(1 / n, dtype=torch.float64)
 p0 = torch.distributions.Binomial(n, p1).log_prob(torch.tensor(0.0, dtype=torch.float64)).exp()
 assert abs(p0.item() - (1 - p_in(n))) < 1e-6
+# 抽样次数的经验分布（20 万个计数）与 Binomial(n, 1/n) 的概率质量函数逐项一致（0、1、2、3 次）
+k = torch.arange(4, dtype=torch.float64)
+pmf = torch.distributions.Binomial(n, p1).log_prob(k).exp()
+emp = torch.stack([(counts == j).double().mean() for j in range(4)])
+assert (emp - pmf).abs().max() < 0.003
+
+# 检查 4：因为 63.2% > 50%，对 1 近邻**分类器**做 Bagging（多数投票）等于什么都没做：
+# 每份自助样本以约 63.2% 的概率含有测试点真正的最近邻，于是大多数成员投给它的类别。
+# 201 个成员的投票结果与直接用全部数据的 1 近邻在 300 个测试点上完全相同
+X_tr, y_tr = torch.rand(200, 2), torch.randint(0, 3, (200,))  # 标签随机：1 近邻方差最大的情形
+X_te = torch.rand(300, 2)
+dist = torch.cdist(X_te, X_tr)  # (300, 200)
+plain = y_tr[dist.argmin(1)]
+bags = torch.zeros(201, 200, dtype=torch.bool).scatter_(1, torch.randint(0, 200, (201, 200)), True)
+member = y_tr[torch.where(bags[:, None, :], dist, torch.inf).argmin(2)]  # (201, 300) 每个成员的预测
+bagged = torch.nn.functional.one_hot(member, 3).sum(0).argmax(1)
+assert torch.equal(bagged, plain)

@@ -56,3 +56,7 @@ assert abs(fit_stump(y)[0] - ((x[i] + x[i + 1]) / 2).item()) < 1e-12
 assert (torch.tensor(train_mse).diff() <= 1e-12).all()
 # 检查 4：一个树桩偏差很大；100 个树桩累加后训练误差降到单个树桩的一半以下
 assert train_mse[-1] < 0.5 * one_stump
+# 检查 5：提升 100 轮后的训练 MSE 比真实函数 sin(3x) 本身在训练点上的 MSE
+# （这组样本的噪声，约 0.099）还低：模型已经在拟合噪声
+noise_mse = ((y - torch.sin(3 * x)) ** 2).mean().item()
+assert train_mse[-1] < noise_mse and 0.09 < noise_mse < 0.11
