@@ -26,7 +26,7 @@ H = A @ V
 print(tuple(A.shape), tuple(H.shape))
 # > (5, 5) (5, 6)
 
-# 笔记里的写法 sum_j alpha_i v_i：求和项与 j 无关，等于 n · alpha_ii · v_i，只用到自己的值
+# 常见的错误写法 sum_j alpha_i v_i：求和项与 j 无关，等于 n · alpha_ii · v_i，只用到自己的值
 H_typo = torch.stack([n * A[i, i] * V[i] for i in range(n)])
 
 # 检查 1：逐位置公式 = 矩阵形式 = F.scaled_dot_product_attention

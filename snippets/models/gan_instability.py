@@ -41,8 +41,8 @@ def run(mode: str, gamma: float = 0.0, lr: float = 0.2, steps: int = 200) -> tup
 r_sim, _ = run("simultaneous")
 r_alt, n_alt = run("alternating")
 r_r1, _ = run("alternating", gamma=1.0)
-print(f"同时更新 {r_sim:.2f}，交替更新 {r_alt:.2f}（来回 {n_alt} 次），加 R1 正则 {r_r1:.4f}")
-# > 同时更新 2.45，交替更新 1.36（来回 5 次），加 R1 正则 0.0000
+print(f"同时更新 {r_sim:.2f}，交替更新 {r_alt:.2f}（来回 {n_alt} 次），加 R1 正则 {r_r1:.0e}")
+# > 同时更新 2.45，交替更新 1.36（来回 5 次），加 R1 正则 2e-06
 
 
 # 2) 模式崩溃：真实数据是两个峰 0.5·N(−2, 0.3²) + 0.5·N(2, 0.3²)；

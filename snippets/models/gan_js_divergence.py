@@ -47,6 +47,9 @@ for mu, sigma in [(0.0, 0.5), (0.0, 2.0), (-1.0, 1.0), (1.5, 0.7), (10.0, 1.0)]:
     lq_ = Normal(mu, sigma).log_prob(x)
     assert V_at_optimum(lq_).item() > -math.log(4) + 1e-3
     assert 0 < js(lp, lq_).item() <= math.log(2) + 1e-9
+# p_g = N(μ, 1)：μ = 1、3、10 时 JS 单调增大，μ = 10 时离 log 2 已不到 1e-5
+js_far = [js(lp, Normal(mu, 1.0).log_prob(x)).item() for mu in (1.0, 3.0, 10.0)]
+assert js_far[0] < js_far[1] < js_far[2] and math.log(2) - js_far[2] < 1e-5
 
 # 检查 4：生成器的梯度（D* 固定不动，对 p_g 的参数 θ = (μ, σ) 求导）
 theta = torch.tensor([1.5, 0.7], requires_grad=True)

@@ -62,8 +62,8 @@ m, s = samples.mean().item(), samples.std().item()
 print(f"生成样本均值 {m:.2f}，标准差 {s:.2f}；D(真) {D_real:.2f}，D(假) {D_fake:.2f}")
 # > 生成样本均值 3.05，标准差 0.35；D(真) 0.50，D(假) 0.50
 
-# 检查 1：均值从 0 移到了 μ = 3 附近；标准差在合理范围内（这里偏小：学到的分布偏窄）
-assert abs(m - mu) < 0.25 and 0.2 < s < 0.8
+# 检查 1（这一次运行）：均值从 0 移到了 μ = 3 附近；标准差比目标 σ = 0.5 小，学到的分布偏窄
+assert abs(m - mu) < 0.25 and 0.2 < s < 0.9 * sigma
 # 检查 2：判别器已经分不清：两边的平均输出都接近 1/2，损失接近 2·log 2
 assert abs(D_real - 0.5) < 0.1 and abs(D_fake - 0.5) < 0.1
 assert abs(loss_D - 2 * torch.log(torch.tensor(2.0)).item()) < 0.2

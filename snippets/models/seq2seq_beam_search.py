@@ -1,4 +1,4 @@
-"""集束搜索（beam search）与贪心解码：在固定的条件概率表上比较，束宽 1 就是贪心。"""
+"""束搜索（beam search）与贪心解码：在固定的条件概率表上比较，束宽 1 就是贪心。"""
 
 import math
 
@@ -82,12 +82,12 @@ for _ in range(100):
 print(hits)
 # > {'greedy': 66, 'beam2': 90, 'beam3': 97}
 
-# 检查：构造的例子里贪心先选了概率大的 A，之后每步都只有 0.4；集束搜索保留 B，找到了 0.36
+# 检查：构造的例子里贪心先选了概率大的 A，之后每步都只有 0.4；束搜索保留 B，找到了 0.36
 assert seq_g == ("A", "A", "A") and seq_b == ("B", EOS)
 assert lp_b > lp_g
 # 检查：这张表上 B </s> 就是全局最优；所有完整序列的概率之和为 1
 seqs = all_sequences(P, MAX_LEN)
 assert max(seqs, key=lambda s: s[1])[0] == seq_b
 assert math.isclose(sum(math.exp(lp) for _, lp in seqs), 1.0)
-# 检查：束宽越大越常找到最优，但贪心与集束搜索都不保证最优
+# 检查：束宽越大越常找到最优，但贪心与束搜索都不保证最优
 assert hits["greedy"] < hits["beam2"] <= hits["beam3"] < 100

@@ -23,7 +23,7 @@ c = hs[:, -1]
 print(tuple(hs.shape), tuple(c.shape))
 # > (2, 5, 8) (2, 8)
 
-# 解码（训练时的 teacher forcing：输入真实的上一个词 y_{t-1}）
+# 解码（训练时的教师强制：输入真实的上一个词 y_{t-1}）
 s = torch.tanh(W_init(c))
 y_prev = torch.full((2,), BOS)
 logits = []

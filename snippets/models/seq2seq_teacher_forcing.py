@@ -1,4 +1,4 @@
-"""Teacher forcing 与自回归推理：训练时喂真实的 y_{t-1}，推理时喂模型自己的预测。"""
+"""教师强制（Teacher Forcing）与自回归推理：训练时喂真实的 y_{t-1}，推理时喂模型自己的预测。"""
 
 import torch
 import torch.nn.functional as F
@@ -18,14 +18,14 @@ s0 = torch.randn(B, H)  # 编码器交给解码器的初始状态（Sutskever �
 Y = torch.randint(1, V, (B, T))  # 真实目标序列
 Y_in = torch.cat([torch.full((B, 1), BOS), Y[:, :-1]], dim=1)  # 右移一位：<bos>, y_1, ..., y_{T-1}
 
-# 训练（teacher forcing）：每一步的输入都是已知的真实词，整个目标序列一次送进 nn.GRU
+# 训练（教师强制）：每一步的输入都是已知的真实词，整个目标序列一次送进 nn.GRU
 out, _ = gru(emb(Y_in), s0[None])
 logits_tf = W_out(out)  # (B, T, V)
 loss_tf = F.cross_entropy(logits_tf.reshape(-1, V), Y.reshape(-1))
 
 
 def decode(p: float, gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
-    """逐步解码：以概率 p 喂模型自己的预测，否则喂真实词（p=0 即 teacher forcing，p=1 即推理）。"""
+    """逐步解码：以概率 p 喂模型自己的预测，否则喂真实词（p=0 即教师强制，p=1 即推理）。"""
     s, y_prev, logits, preds = s0, torch.full((B,), BOS), [], []
     for t in range(T):
         s = cell(emb(y_prev), s)
@@ -42,7 +42,7 @@ logits_free, preds_free = decode(1.0, gen)
 print(preds_free[0].tolist(), Y[0].tolist())
 # > [0, 6, 6, 4, 6] [2, 6, 3, 4, 1]
 
-# 检查 1：p=0 的逐步循环与一次性的 teacher forcing 完全一致（损失也一样）
+# 检查 1：p=0 的逐步循环与一次性的教师强制完全一致（损失也一样）
 torch.testing.assert_close(logits_p0, logits_tf)
 torch.testing.assert_close(F.cross_entropy(logits_p0.reshape(-1, V), Y.reshape(-1)), loss_tf)
 # 检查 2：推理时第 1 步的输入同样是 <bos>，结果相同；一旦预测错了，之后的输入和状态都和训练时不同

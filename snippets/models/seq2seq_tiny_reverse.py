@@ -23,7 +23,7 @@ class Seq2Seq(nn.Module):
         self.out = nn.Linear(H + 2 * H, V)  # 输出层看 [s_t; c_t]
 
     def forward(self, X: torch.Tensor, Y_in: torch.Tensor | None, steps: int):
-        """Y_in 给定时用 teacher forcing；为 None 时贪心解码，把预测喂回去。"""
+        """Y_in 给定时用教师强制；为 None 时贪心解码，把预测喂回去。"""
         hs, h_n = self.encoder(self.emb_src(X))  # hs: (B, T, 2H)
         s = torch.tanh(self.W_init(h_n[1]))
         Uh = self.U(hs)  # U h_j 与解码步无关，只算一次
@@ -48,9 +48,9 @@ def target(X: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
 
 test = {T: torch.randint(2, V, (100, T)) for T in (3, 4, 5)}  # 留出的测试序列，训练中不出现
 model = Seq2Seq()
-opt = torch.optim.Adam(model.parameters(), lr=1e-2, fused=True)  # fused：一次更新所有参数，更快
+opt = torch.optim.Adam(model.parameters(), lr=1.5e-2, fused=True)  # fused：一次更新所有参数，更快
 losses = []
-for step in range(150):
+for step in range(120):
     T = 3 + step % 3  # 长度在 3、4、5 之间轮换
     X = torch.randint(2, V, (40, T))
     X = X[~(X[:, None] == test[T][None]).all(dim=-1).any(dim=1)][:32]  # 去掉测试序列
@@ -62,7 +62,7 @@ for step in range(150):
     opt.step()
     losses.append(loss.item())
 print(f"前 5 步平均损失 {sum(losses[:5]) / 5:.2f}，最后 5 步 {sum(losses[-5:]) / 5:.3f}")
-# > 前 5 步平均损失 2.18，最后 5 步 0.055
+# > 前 5 步平均损失 2.14，最后 5 步 0.067
 
 model.eval()
 with torch.no_grad():
@@ -75,20 +75,20 @@ with torch.no_grad():
         # 倒序任务的正确对齐：第 t 个输出词对应第 T+1-t 个源词（反对角线）
         anti = (alpha[:, :T].argmax(dim=-1) == torch.arange(T - 1, -1, -1)).double().mean().item()
         print(f"T={T}：词准确率 {token_acc:.3f}，整句准确率 {seq_acc:.2f}，对齐 {anti:.2f}")
-        # 检查：留出序列上几乎全对，注意力几乎都落在反对角线上
+        # 检查（这一次运行）：留出序列上几乎全对，注意力几乎都落在反对角线上
         assert token_acc > 0.95 and anti > 0.9
 # > T=3：词准确率 1.000，整句准确率 1.00，对齐 1.00
 # > T=4：词准确率 1.000，整句准确率 1.00，对齐 1.00
-# > T=5：词准确率 0.990，整句准确率 0.95，对齐 1.00
+# > T=5：词准确率 0.980，整句准确率 0.93，对齐 0.99
 print(X[0].tolist(), "->", pred[0].tolist())
 # > [3, 6, 5, 3, 4] -> [4, 3, 5, 6, 3, 1]
 for row in alpha[0, :T]:  # 这个例子的对齐矩阵（%）：行是输出位置，列是源位置
     print((row * 100).round().int().tolist())
-# > [1, 0, 1, 6, 92]
-# > [1, 1, 6, 79, 13]
-# > [1, 10, 76, 8, 4]
-# > [9, 76, 11, 3, 2]
-# > [67, 28, 2, 1, 1]
+# > [1, 1, 1, 3, 93]
+# > [2, 2, 7, 76, 14]
+# > [2, 22, 72, 4, 1]
+# > [13, 80, 5, 2, 1]
+# > [70, 26, 2, 1, 1]
 
 # 检查：训练损失从接近 ln 10 ≈ 2.3（瞎猜）降到原来的 10% 以下
 assert sum(losses[:5]) / 5 > 2.0 and sum(losses[-5:]) / 5 < 0.1 * sum(losses[:5]) / 5
