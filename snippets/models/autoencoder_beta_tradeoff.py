@@ -24,7 +24,7 @@ def terms(A: torch.Tensor, logv: torch.Tensor, W: torch.Tensor) -> tuple[torch.T
     return sq_err, kl_dims
 
 
-def train(beta: float) -> tuple[torch.Tensor, ...]:
+def train(beta: float, s2: float = s2) -> tuple[torch.Tensor, ...]:
     params = [torch.randn(k, D).requires_grad_(), torch.zeros(k, requires_grad=True)]
     params.append(torch.randn(D, k).requires_grad_())
     opt = torch.optim.LBFGS(
@@ -46,7 +46,7 @@ def show(v: torch.Tensor) -> str:
     return f"{v:.3f}" if v > 1e-6 else "0"  # 坍缩时 KL 在数学上是 0，不印浮点残差
 
 
-rates, dists = [], []
+rates, dists, sols = [], [], {}
 for beta in (0.5, 1.0, 4.0, 12.0, 20.0):
     A, logv, W = train(beta)
     sq_err, kl_dims = terms(A, logv, W)
@@ -67,6 +67,7 @@ for beta in (0.5, 1.0, 4.0, 12.0, 20.0):
     assert abs(kl_dims.sum() - rate_cf) < 1e-5 and abs(sq_err - dist_cf) < 1e-5
     assert n_collapsed == int((lam[:k] <= tau2).sum())
     rates.append(kl_dims.sum().item())
+    sols[beta] = (kl_dims.sum(), sq_err)
     dists.append(sq_err.item())
     if beta == 1.0:
         # 检查 2：平均 KL = I(x; z) + KL(q(z) ‖ p(z))，q(z) 是所有 x 的编码分布混在一起（聚合后验）
@@ -83,3 +84,11 @@ for beta in (0.5, 1.0, 4.0, 12.0, 20.0):
 # 检查 4：β 越大，KL 越小、重构误差越大（严格单调，直到全部坍缩）
 assert all(r1 > r2 for r1, r2 in itertools.pairwise(rates))
 assert all(d1 < d2 for d1, d2 in itertools.pairwise(dists))
+
+# 检查 5：起作用的只是 β·s²：MSE 前的权重 1/(2s²) 与 β 可以互换。
+# s² = 1、β = 1（普通 ELBO，MSE 权重 ½）与 s² = 0.25、β = 4 的最优码率和失真相同，
+# 而同样 β = 1、s² = 0.25 时码率是 2.426，不同
+A_b, logv_b, W_b = train(1.0, s2=1.0)
+sq_err_b, kl_b = terms(A_b, logv_b, W_b)
+assert abs(kl_b.sum() - sols[4.0][0]) < 1e-5 and abs(sq_err_b - sols[4.0][1]) < 1e-5
+assert abs(kl_b.sum() - sols[1.0][0]) > 1

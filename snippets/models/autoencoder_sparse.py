@@ -57,14 +57,27 @@ assert (l0[1:] < l0[:-1] - 2).all()
 assert (mse[1:] > mse[:-1]).all()
 
 # 检查 2：为什么要把解码器的行归一化：否则把编码缩小 c 倍、解码器放大 c 倍，
-# 重构不变而 L1 缩小 c 倍，惩罚被“绕过去”，编码并不会变稀疏
-c = 10.0
+# 重构不变而 L1 缩小 c 倍。于是在不约束解码器尺度的目标“重构误差 + 0.2·L1”下，
+# λ = 0 训练出的稠密编码这样缩放 100 倍后，目标值比专门按这个目标
+# 训练出的稀疏编码（λ = 0.2）还低：惩罚被绕过去，目标不再偏爱稀疏。
+# 解码器归一化后就绕不过去了：同一个稠密编码的目标值远高于稀疏编码
+c = 100.0
 with torch.no_grad():
-    code = torch.relu((X - b_dec) @ W_enc + b_enc)
-    dec = F.normalize(W_dec, dim=-1)
-    torch.testing.assert_close((code / c) @ (c * dec) + b_dec, code @ dec + b_dec)
-    assert ((code / c).abs().sum() * c - code.abs().sum()).abs() < 1e-9 * code.abs().sum()
-    assert ((code / c) > 0).sum() == (code > 0).sum()  # 激活的单元数一个都没少
+    l1 = code.abs().sum(-1).mean(-1).view(len(lams), S)
+    dense = code.view(len(lams), S, n, h)[0]
+    dec0 = F.normalize(W_dec, dim=-1).view(len(lams), S, h, D)[0]
+    torch.testing.assert_close((dense / c) @ (c * dec0), dense @ dec0)  # 重构不变
+    sparse_obj = mse[2] + lams[2] * l1[2]
+    dense_scaled_obj = mse[0] + lams[2] * l1[0] / c
+    dense_normed_obj = mse[0] + lams[2] * l1[0]
+print(
+    f"目标“重构 + 0.2·L1”：稀疏编码 {sparse_obj.mean():.2f}；"
+    f"稠密编码 {dense_normed_obj.mean():.1f}，"
+    f"解码器不归一化、放大 100 倍后 {dense_scaled_obj.mean():.2f}"
+)
+# > 目标“重构 + 0.2·L1”：稀疏编码 0.64；稠密编码 2.1，解码器不归一化、放大 100 倍后 0.04
+assert (dense_scaled_obj < sparse_obj).all() and (dense_normed_obj > sparse_obj).all()
+assert (l0[0] > l0[2] + 5).all()  # 而稠密编码激活的单元多得多
 
 # 检查 3：KL 形式的稀疏惩罚 Σ_j [ρ log(ρ/ρ̂_j) + (1−ρ) log((1−ρ)/(1−ρ̂_j))]
 # （ρ̂_j 是 Sigmoid 单元的平均激活）就是 KL(Bernoulli(ρ) ‖ Bernoulli(ρ̂_j))；它只在 ρ̂_j = ρ 时为 0
