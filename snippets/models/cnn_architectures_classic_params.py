@@ -177,3 +177,7 @@ fc1 = next(m for m in vgg16 if isinstance(m, nn.Linear))
 assert fc1.weight.numel() == 512 * 7 * 7 * 4096 and fc1.weight.numel() / n_params(vgg16) > 0.7
 # 乘加次数与 ResNet 论文引用的 VGG-16/19 的 15.3/19.6 billion FLOPs 相差不到 2%
 assert abs(vgg_macs["VGG-16"] / 15.3e9 - 1) < 0.02 and abs(vgg_macs["VGG-19"] / 19.6e9 - 1) < 0.02
+# 与另一份独立实现 torchvision 公布的数一致：VGG-16 有 138,357,544 个参数、
+# 15.47 GFLOPS（按乘加计），VGG-19 为 143.67M、19.63G
+assert n_params(vgg16) == 138_357_544 and round(vgg_macs["VGG-16"] / 1e9, 2) == 15.47
+assert round(n_params(vgg19) / 1e6, 2) == 143.67 and round(vgg_macs["VGG-19"] / 1e9, 2) == 19.63

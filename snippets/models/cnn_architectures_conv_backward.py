@@ -34,6 +34,16 @@ g2_dilated[:, :, ::2, ::2] = g2
 # 补 k-1-p = 1 圈零；(7 + 2·1 - 3) + 1 = 7，正好回到输入大小
 dx2_manual = F.conv2d(g2_dilated, w_flipped, padding=1)
 
+# 输入 8×8、不补零时 (8 - 3) / 2 除不尽：前向时输入的最后一行、一列没有被任何窗口用到，
+# 插零后的梯度只有 5×5，末端还要多补 (n + 2p - k) mod s = 1 行、1 列零（对应 output_padding）
+x3 = torch.randn(2, 3, 8, 8, dtype=torch.float64, requires_grad=True)
+y3 = F.conv2d(x3, w, stride=2)  # 8 → 3
+g3 = torch.randn_like(y3)
+(dx3_auto,) = torch.autograd.grad(y3, x3, g3)
+g3_dilated = torch.zeros(2, 4, 6, 6, dtype=torch.float64)
+g3_dilated[:, :, :5:2, :5:2] = g3  # 最后一行、一列保持为零
+dx3_manual = F.conv2d(g3_dilated, w_flipped, padding=2)  # 补 k-1-p = 2 圈：6 + 4 - 3 + 1 = 8
+
 # 不翻转卷积核就不对（除非核本身中心对称）
 dx_wrong = F.conv2d(g, w.transpose(0, 1), padding=2)
 err_wrong = (dx_wrong - dx_auto).abs().max().item()
@@ -46,8 +56,13 @@ torch.testing.assert_close(dw_manual, dw_auto)
 torch.testing.assert_close(g.sum((0, 2, 3)), db_auto)  # 对偏置：在批和空间维上求和
 # 检查 2：步幅 2 时“插零 + 全互相关”同样与 autograd 一致
 torch.testing.assert_close(dx2_manual, dx2_auto)
+torch.testing.assert_close(dx3_manual, dx3_auto)  # 除不尽时末端多补的零
+# 没用到的最后一行、一列梯度为零
+assert (dx3_auto[:, :, -1] == 0).all() and (dx3_auto[:, :, :, -1] == 0).all()
 # 检查 3：对输入的梯度正是转置卷积（conv_transpose2d）用同一个权重作用在上游梯度上
 torch.testing.assert_close(F.conv_transpose2d(g, w), dx_auto)
 torch.testing.assert_close(F.conv_transpose2d(g2, w, stride=2, padding=1), dx2_auto)
+convT3 = F.conv_transpose2d(g3, w, stride=2, output_padding=1)
+torch.testing.assert_close(convT3, dx3_auto)
 # 检查 4：不翻转卷积核的版本是错的
 assert err_wrong > 1

@@ -74,8 +74,9 @@ assert channels == [64 + 32 * i for i in range(7)]
 assert [layer.f[2].in_channels for layer in block] == channels[:-1]
 # 检查 2：拼接把前面的特征原样传下去：块输出的前 64 个通道就是块的输入，一个数都没变
 torch.testing.assert_close(h[:, :64], x, rtol=0, atol=0)
-# 检查 3：名字里的 121 = 卷积层 + 全连接层的个数；参数约 800 万（7.98M）
-assert depth == 121 and round(n_params(d121) / 1e4) == 798
+# 检查 3：名字里的 121 = 卷积层 + 全连接层的个数；参数个数与 torchvision 文档公布的
+# densenet121、densenet201 的 num_params（7,978,856、20,013,928）逐个相同
+assert depth == 121 and n_params(d121) == 7_978_856 and n_params(d201) == 20_013_928
 # 不到 ResNet-50（25,557,032 个参数，见 cnn_architectures_resnet_blocks.py）的三分之一
 assert n_params(d121) < 25_557_032 / 3
 # 检查 4：论文说 DenseNet-201 约 2000 万参数，与 4000 多万参数的 ResNet-101 验证误差相近

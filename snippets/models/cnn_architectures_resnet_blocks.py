@@ -50,10 +50,26 @@ def resnet(blocks: list[int], bottleneck: bool, stride_on_3x3: bool = False) -> 
     return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(c, 1000))
 
 
-def macs(net: nn.Module) -> int:
+def count_macs(m: nn.Module, x: torch.Tensor) -> tuple[int, torch.Size]:
     with FlopCounterMode(display=False) as counter:
-        net(torch.empty(1, 3, 224, 224, device="meta"))
-    return counter.get_total_flops() // 2  # 一次乘加 = 2 次浮点运算
+        out = m(x)
+    return counter.get_total_flops() // 2, out.shape  # 一次乘加 = 2 次浮点运算
+
+
+cache: dict[tuple[str, torch.Size], tuple[int, torch.Size]] = {}
+
+
+def macs(net: nn.Sequential) -> int:
+    """逐个子模块用 FlopCounterMode 计数再相加。结构（repr 列出每层的全部超参数）和输入形状
+    都相同的子模块，乘加次数必然相同，只数一次：ResNet-152 的 50 个块只有 8 种。"""
+    x, total = torch.empty(1, 3, 224, 224, device="meta"), 0
+    for m in net:
+        key = (repr(m), x.shape)
+        if key not in cache:
+            cache[key] = count_macs(m, x)
+        total += cache[key][0]
+        x = torch.empty(cache[key][1], device="meta")
+    return total
 
 
 # ---- 一个块：基本块（64 通道）与瓶颈块（256 → 64 → 256）----
@@ -94,7 +110,10 @@ assert n_params(basic) == n_params(basic.residual) and n_params(bottle) == n_par
 # 检查 2：名字里的深度 = 主路径上的卷积层数 + 最后的全连接层（不计投影捷径）
 assert all(results[d][0] == d for d in CONFIGS)
 
-# 检查 3：乘加次数与论文表 1 的 FLOPs 相差都在 2% 以内；152 层仍比论文给的 VGG-16（15.3G）少
+# 检查 3：逐块计数（带缓存）与整个网络一次前向的计数相同
+with torch.device("meta"):
+    assert count_macs(resnet([2, 2, 2, 2], False), torch.empty(1, 3, 224, 224))[0] == results[18][2]
+# 乘加次数与论文表 1 的 FLOPs 相差都在 2% 以内；152 层仍比论文给的 VGG-16（15.3G）少
 assert all(abs(results[d][2] / 1e9 / PAPER_GFLOPS[d] - 1) < 0.02 for d in CONFIGS)
 assert results[152][2] < 15.3e9
 # ResNet-50 比 ResNet-34 多 16 层，乘加只多约 5%
@@ -102,7 +121,13 @@ assert 1.04 < results[50][2] / results[34][2] < 1.06
 # 步幅挪到 3×3 上，3×3 卷积在 2 倍大的特征图上运算，乘加多出约 6%
 assert 1.05 < v15_macs / results[50][2] < 1.07 and n_params(v15) == results[50][1]
 
-# 检查 4：把残差分支最后一个批归一化的 γ 置零，块的输出就等于输入（输入非负时），
+# 检查 4：参数量与 torchvision 文档公布的 num_params 逐个相同（一份独立的实现）；乘加次数与它公布的
+# GFLOPS（按乘加计）一致：18/34 层 1.81/3.66，ResNet-50 是 v1.5，4.09
+TORCHVISION = {18: 11_689_512, 34: 21_797_672, 50: 25_557_032, 101: 44_549_160, 152: 60_192_808}
+assert all(results[d][1] == TORCHVISION[d] for d in CONFIGS)
+assert [round(m / 1e9, 2) for m in (results[18][2], results[34][2], v15_macs)] == [1.81, 3.66, 4.09]
+
+# 检查 5：把残差分支最后一个批归一化的 γ 置零，块的输出就等于输入（输入非负时），
 # 雅可比矩阵正是单位矩阵——梯度原样穿过这个块
 block = Block(8, 8, 1, False).double().eval()
 nn.init.zeros_(block.residual[-1].weight)

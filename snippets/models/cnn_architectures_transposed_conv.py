@@ -57,9 +57,22 @@ torch.testing.assert_close(convT.flatten(), C.T @ y.flatten())
 print("卷积矩阵", tuple(C.shape), "；转置卷积的输出", tuple(convT.shape[1:]))
 # > 卷积矩阵 (8, 108) ；转置卷积的输出 (3, 6, 6)
 
-# 转置不是逆：C 只有 8 行，CᵀC（108×108）的秩至多是 8，不可能是单位矩阵，
-# 所以“先卷积再转置卷积”一般回不到原输入，只是形状回去了
-assert torch.linalg.matrix_rank(C.T @ C) <= 8 < 108
+# 转置不是逆：C 只有 8 行，CᵀC（108×108）的秩只有 8，不可能是单位矩阵，
+# 所以“先卷积再转置卷积”回不到原输入，只是形状回去了
+x = torch.randn(x_shape, dtype=torch.float64)
+x_back = F.conv_transpose2d(F.conv2d(x, w, stride=2), w, stride=2, output_padding=1)
+assert torch.linalg.matrix_rank(C.T @ C) == 8 and x_back.shape == x.shape
+assert (x_back - x).norm() > x.norm()  # 差比 x 本身还大
+# 即使不下采样（步幅 1、补零 1、3 → 3 通道，C 是 108×108 的可逆方阵），Cᵀ 也不是 C⁻¹
+w_sq = torch.randn(3, 3, 3, 3, dtype=torch.float64)
+C_sq = torch.autograd.functional.jacobian(
+    lambda x: F.conv2d(x, w_sq, padding=1).flatten(), torch.zeros(x_shape, dtype=torch.float64)
+).reshape(108, 108)
+assert torch.linalg.matrix_rank(C_sq) == 108
+assert (C_sq.T @ C_sq - torch.eye(108, dtype=torch.float64)).abs().max() > 1
+x_sq = F.conv_transpose2d(F.conv2d(x, w_sq, padding=1), w_sq, padding=1)
+assert (x_sq - x).norm() > x.norm()  # 卷积再转置卷积，回不到 x
+torch.testing.assert_close(torch.linalg.solve(C_sq, C_sq @ x.flatten()), x.flatten())  # 乘 C⁻¹ 才能
 
 
 # ---- 检查 3：棋盘格。全 1 输入、全 1 卷积核，数出每个输出位置被几个窗口覆盖 ----
