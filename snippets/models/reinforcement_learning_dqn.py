@@ -1,4 +1,4 @@
-"""一个很小的 DQN：经验回放 + 目标网络，在 3×3 网格上学到最优策略，5 个种子都成立。"""
+"""很小的 DQN：经验回放 + 目标网络，3×3 网格上 5 个种子都学到最优策略；目标要阻断梯度。"""
 
 import torch
 import torch.nn.functional as F
@@ -78,3 +78,25 @@ for seed in range(5):
 print(f"{solved}/5 个种子：贪心策略在每个状态都最优，且 max_a Q 与 V* 相差 < 0.1")
 # > 5/5 个种子：贪心策略在每个状态都最优，且 max_a Q 与 V* 相差 < 0.1
 assert solved == 5
+
+# 阻断梯度：目标 y 对 θ 求不求导？用一个小批量比较在线网络参数 θ 上的梯度
+q_net = nn.Sequential(nn.Linear(S, 32), nn.ReLU(), nn.Linear(32, A))
+target_net = nn.Sequential(nn.Linear(S, 32), nn.ReLU(), nn.Linear(32, A))
+s, a, s2 = torch.randint(S, (32,)), torch.randint(A, (32,)), torch.randint(S, (32,))
+r = torch.randn(32)
+
+
+def grad_theta(target_from, stop_gradient):
+    next_q = target_from(eye[s2]).max(1).values
+    y = r + gamma * (next_q.detach() if stop_gradient else next_q)
+    loss = F.smooth_l1_loss(q_net(eye[s]).gather(1, a[:, None]).squeeze(1), y)
+    return torch.cat([g.flatten() for g in torch.autograd.grad(loss, list(q_net.parameters()))])
+
+
+# 有目标网络时，y 本来就不依赖 θ：detach 与否，θ 的梯度完全相同（no_grad 只省计算和显存）
+assert torch.equal(grad_theta(target_net, True), grad_theta(target_net, False))
+# 没有目标网络、y 由同一个网络算时，不 detach 就多出一项穿过 Q_θ(s', ·) 的梯度（残差梯度）
+diff = (grad_theta(q_net, True) - grad_theta(q_net, False)).norm() / grad_theta(q_net, True).norm()
+assert diff > 0.1
+print(f"同一个网络算目标时，不阻断梯度，θ 的梯度相对变化 {diff:.2f}")
+# > 同一个网络算目标时，不阻断梯度，θ 的梯度相对变化 0.77

@@ -48,3 +48,4 @@ for seed in range(5):
         assert Q_star[s].max() - Q_star[s, Q[s].argmax()] < 1e-9
 print("5 个种子下 max|Q - Q*| 都小于 1e-6:", max(max_errors) < 1e-6)
 # > 5 个种子下 max|Q - Q*| 都小于 1e-6: True
+assert max(max_errors) < 1e-6

@@ -72,3 +72,24 @@ ratio = (var_no_baseline / var_exact).item()
 print(f"方差缩小到 1/{ratio:.0f}")
 # > 方差缩小到 1/107
 assert 100 < ratio < 200  # 减基线后方差小了 100 多倍
+
+# 期望回报 J 是很好的基线，但不是方差最小的那个：总方差 Var(b) = E[(R-b)²‖∇log π‖²] - ‖∇J‖²
+# 是 b 的二次函数，最小点 b* = E[R‖∇log π‖²] / E[‖∇log π‖²]（按得分的平方范数加权的平均回报）
+score_sq = (score(a0_all, a1_all) ** 2).sum((1, 2))
+p = p_all.detach()
+b_star = (p * R[a0_all, a1_all] * score_sq).sum() / (p * score_sq).sum()
+
+
+def total_variance(b):  # 与上面 var_exact 相同的定义：枚举 E‖g - ∇J‖²
+    g_b = (R[a0_all, a1_all] - b)[:, None, None] * score(a0_all, a1_all)
+    return (p * ((g_b - grad_exact) ** 2).sum((1, 2))).sum()
+
+
+# 检查：在 [10, 13] 上以 0.001 为步长扫描 b，方差最小的点就是 b*
+grid = torch.linspace(10, 13, 3001, dtype=dtype)
+b_scan = grid[torch.stack([total_variance(x) for x in grid]).argmin()]
+assert abs(b_scan - b_star) < 1e-3
+assert total_variance(b_star) < total_variance(b)
+v_star, v_J = total_variance(b_star).item(), total_variance(b).item()
+print(f"b* = {b_star.item():.2f}：总方差 {v_star:.3f} < {v_J:.3f}（b = J）")
+# > b* = 11.19：总方差 0.815 < 0.824（b = J）
