@@ -139,7 +139,7 @@ plt.show()
 #
 # - 在这组框上，保留的个数随 $\tau$ 单调不减：$0.2 \le \tau \le 0.3$ 时每个物体一个框（共 4 个），$\tau = 0.5$ 时 7 个，$\tau = 0.7$ 时 19 个，$\tau = 0.95$ 时 40 个全部留下（这组框里没有两个框的 IoU 超过 0.95）。
 # - $\tau \le 0.15$ 时只剩 3 个：有两个物体挨得近，其中一个物体周围的所有框都与另一个物体的保留框有超过 $\tau$ 的重叠，被整个删掉，这就是漏检。阈值太小会误删相邻或互相遮挡的真实物体。
-# - 这条曲线只描述这一组框；一般情况下“阈值调大、保留的框更多”并没有证明，所以这里只对这组框断言。
+# - 这条曲线只描述这一组框。一般情况下“阈值调大、保留的框更多”并不成立：框 A（分数 0.9）与 B（0.8）的 IoU 是 0.36，B 的左右两半各是一个框 C（0.7）、D（0.6），与 B 的 IoU 都是 0.5、与 A 都只有 0.25。$\tau = 0.3$ 时 A 删掉 B，C、D 都留下（共 3 个）；$\tau = 0.45$ 时 B 留下，反而把 C、D 删掉（共 2 个）。所以单调性只对这组框断言。
 
 # %%
 by_tau = dict(zip([round(t, 2) for t in taus], counts, strict=True))
@@ -155,3 +155,13 @@ for t in (0.05, 0.1, 0.15):
     for i in (owner == lost).nonzero().flatten().tolist():
         assert any(scores[k] > scores[i] and iou_all[k, i] > t and owner[k] != lost for k in kept_t)
 print({t: by_tau[t] for t in (0.1, 0.3, 0.5, 0.7, 0.95)})
+
+# 反例：一般情况下保留的框数不随 τ 单调
+abcd = torch.tensor(
+    [[5, 2, 15, 12], [0, 0, 20, 10], [0, 0, 10, 10], [10, 0, 20, 10]], dtype=torch.float64
+)
+iou_abcd = box_iou(abcd, abcd)
+assert abs(iou_abcd[0, 1] - 80 / 220) < 1e-12 and iou_abcd[0, 2] == iou_abcd[0, 3] == 0.25
+assert iou_abcd[1, 2] == iou_abcd[1, 3] == 0.5 and iou_abcd[2, 3] == 0
+s_abcd = torch.tensor([0.9, 0.8, 0.7, 0.6], dtype=torch.float64)
+assert nms(abcd, s_abcd, 0.3) == [0, 2, 3] and nms(abcd, s_abcd, 0.45) == [0, 1]

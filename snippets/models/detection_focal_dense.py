@@ -53,6 +53,18 @@ assert not [n for n in dir(torch.nn) + dir(F) if "focal" in n.lower()]
 
 # 检查 1：先验初始化让每个锚框一开始的前景概率恰好是 π
 torch.testing.assert_close(torch.sigmoid(torch.tensor(b, dtype=torch.float64)).item(), pi)
+# 上面印出的四个数与闭式一致：所有锚框同一个 p 时，
+# 交叉熵 = [n_pos·(−log p) + n_neg·(−log(1 − p))] / n_pos，
+# 焦点损失 = [n_pos·α(1 − p)^γ(−log p) + n_neg·(1 − α)p^γ(−log(1 − p))] / n_pos
+for p0 in (0.5, pi):
+    z = torch.full_like(y, math.log(p0 / (1 - p0)))
+    ce_closed = (n_pos * -math.log(p0) + n_neg * -math.log(1 - p0)) / n_pos
+    fl_closed = (
+        n_pos * 0.25 * (1 - p0) ** 2 * -math.log(p0) + n_neg * 0.75 * p0**2 * -math.log(1 - p0)
+    ) / n_pos
+    ce_sum = F.binary_cross_entropy_with_logits(z, y, reduction="sum").item()
+    assert math.isclose(ce_sum / n_pos, ce_closed, rel_tol=1e-9)
+    assert math.isclose(focal(z, y).sum().item() / n_pos, fl_closed, rel_tol=1e-9)
 
 # 检查 2：容易负样本占了交叉熵的大头，焦点损失里它们只剩一小部分
 assert share_ce > 0.5 and share_fl < 0.1

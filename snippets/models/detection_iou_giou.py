@@ -102,3 +102,4 @@ pred = torch.tensor([[5.0, 0.0, 7.0, 4.0]], requires_grad=True)
 (g_giou,) = torch.autograd.grad(1 - box_giou(pred, a).sum(), pred)
 assert torch.equal(g_iou, torch.zeros_like(g_iou)) and g_giou.abs().sum() > 0
 assert g_giou[0, 0] > 0  # 沿梯度下降，预测框的左边界向真实框移动
+assert g_giou[0, 2] < 0  # 右边界却向右外移：GIoU 损失让框一边变大一边靠近

@@ -110,8 +110,10 @@ for seed in range(5):
         a = ap_envelope(tp, npos)
         assert abs(a - float(ap_by_definition(tp, npos))) < 1e-12
         assert ap_step_sum(tp, npos) <= a + 1e-12
-        # 在最后面追加 5 个误检（分数低于所有预测）：精确率下降，插值后的 AP 不变
+        # 在最后面追加 5 个误检（分数低于所有预测）：精确率下降，AP 不变——
+        # 不插值的阶梯求和也不变，所以这与插值无关，只因为召回率不再增加
         assert abs(ap_envelope(tp + [0] * 5, npos) - a) < 1e-12
+        assert abs(ap_step_sum(tp + [0] * 5, npos) - ap_step_sum(tp, npos)) < 1e-12
 
 # 检查 2：手算的小例子。1 张图 2 个真实框，两个正确检测分数 0.9、0.8，
 # 另有一个与第一个框重合的重复检测：
@@ -122,3 +124,9 @@ for dup_score, expected in ((0.7, Fraction(1)), (0.85, Fraction(5, 6))):
     tp, npos = match(dets, g, 0.5)
     assert ap_by_definition(tp, npos) == expected
     assert abs(ap_envelope(tp, npos) - float(expected)) < 1e-12
+
+# 检查 3：插值只在精确率回升时起作用。TP、FP、TP、TP（3 个真实框）：
+# 阶梯求和 ⅓(1 + ⅔ + ¾) = 29/36，插值 AP ⅓(1 + ¾ + ¾) = 5/6
+tp_dip = [1, 0, 1, 1]
+assert abs(ap_step_sum(tp_dip, 3) - 29 / 36) < 1e-12
+assert ap_by_definition(tp_dip, 3) == Fraction(5, 6)

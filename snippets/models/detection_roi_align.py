@@ -90,5 +90,15 @@ assert torch.equal(roi_pool(feat, shifted, 7), pool)
 d3 = (roi_align_manual(feat[0], shifted, 7, 2) - align).abs().max().item()
 d1 = (roi_align_manual(feat[0], [box[0] + 1, box[1], box[2] + 1, box[3]], 7, 2) - align).abs().max()
 assert d3 > 1e-2 and d1.item() < d3
+# 连续：平移 0.001 像素，RoI Align 的输出变化也只有千分之一量级以下
+tiny = [box[0] + 1e-3, box[1], box[2] + 1e-3, box[3]]
+assert (roi_align_manual(feat[0], tiny, 7, 2) - align).abs().max() < 1e-3
+
+# 检查 4：RoI Pooling 在取整的边界处跳变。平移 3.9 与 4.1 像素只差 0.2 像素，
+# 但 x1/16 从 2.49 跨到 2.51、四舍五入从 2 变成 3：RoI Pooling 的输出跳了 O(1)，RoI Align 几乎不动
+sh = [[box[0] + d, box[1], box[2] + d, box[3]] for d in (3.9, 4.1)]
+jump_pool = (roi_pool(feat, sh[0], 7) - roi_pool(feat, sh[1], 7)).abs().max().item()
+jump_align = (roi_align_manual(feat[0], sh[0], 7, 2) - roi_align_manual(feat[0], sh[1], 7, 2)).abs()
+assert 2.5 < jump_pool < 3.5 and jump_align.max().item() < 0.05
 print(f"平移 3 像素：RoI Pooling 输出不变，RoI Align 输出最大变化 {d3:.3f}")
 # > 平移 3 像素：RoI Pooling 输出不变，RoI Align 输出最大变化 0.406
