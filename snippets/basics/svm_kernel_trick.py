@@ -46,6 +46,10 @@ assert abs(phi_rbf(a, gamma, 2) @ phi_rbf(b, gamma, 2) - exact) > 0.1
 P = rng.normal(size=(30, 2))
 K_rbf = np.exp(-gamma * ((P[:, None, :] - P[None, :, :]) ** 2).sum(-1))
 assert np.linalg.eigvalsh(K_rbf).min() > -1e-10
+# 对照：并不是任何二元函数都是核。平方距离 ‖x − z‖² 的“核矩阵”有明显为负的特征值，
+# 它不是任何特征空间里的内积
+K_bad = ((P[:, None, :] - P[None, :, :]) ** 2).sum(-1)
+assert np.linalg.eigvalsh(K_bad).min() < -1
 
 
 # 3) 核 SVM 分开 XOR：对偶问题只用到内积，把 xᵢᵀxⱼ 换成 K(xᵢ, xⱼ) 即可
@@ -84,5 +88,15 @@ Phi = np.stack([phi_poly2(row) for row in X])
 w_feat = (alpha * s) @ Phi
 np.testing.assert_allclose(Phi @ w_feat + b, f, atol=1e-9)
 assert (s * f > 0).all()
-# 检查：线性核的最优解是 w = 0，决策函数恒为 0，四个点全落在边界上（一个也没分对）
-assert np.abs(decision["线性核"]).max() < 1e-9
+# 检查：线性核的最优解是 w = 0——原始目标 ½‖w‖² + CΣξ 在 w = 0 处
+# 等于对偶最优值 Σα − ½‖w‖²（对偶间隙为 0），此时决策函数是常数 b。
+# b 并不唯一：[−1, 1] 里任何 b 的原始目标都一样（都是最优），分对的点数却是 0 或 2；
+# 这里的 SMO 取了中点 b = 0，四个点全落在决策边界上，一个也没分对
+alpha_lin, b_lin = smo(X @ X.T, s, C=10.0)
+w_lin = (alpha_lin * s) @ X
+assert np.abs(w_lin).max() < 1e-9 and np.abs(decision["线性核"]).max() < 1e-9
+dual_opt = alpha_lin.sum() - 0.5 * w_lin @ w_lin
+for b_any in [-1.0, -0.5, 0.0, 0.5, 1.0]:
+    primal = 10.0 * np.maximum(0, 1 - s * b_any).sum()  # w = 0 时的原始目标
+    assert abs(primal - dual_opt) < 1e-9
+assert 10.0 * np.maximum(0, 1 - s * 1.5).sum() > dual_opt + 1  # |b| > 1 就不再最优

@@ -62,7 +62,9 @@ for _ in range(5):
 print("感知机的间隔：", [round(float(m), 3) for m in perceptron_margins])
 # > 感知机的间隔： [0.791, 0.286, 0.501, 0.501, 0.968]
 
-# 检查 1：规范化（最近的点 s·z = 1）之后，几何间隔正好是 1/‖w‖；支持向量的函数间隔都是 1
+# 检查 1：所有 α 都远小于 C = 1e6（没有点用到松弛，解就是硬间隔解）；
+# 规范化（最近的点 s·z = 1）之后，几何间隔正好是 1/‖w‖；支持向量的函数间隔都是 1
+assert alpha.max() < 1e3
 assert abs(geometric_margin(w_svm, b_svm) - 1 / np.linalg.norm(w_svm)) < 1e-9
 np.testing.assert_allclose(s[sv] * (X[sv] @ w_svm + b_svm), 1.0, atol=1e-9)
 # 检查 2：与暴力扫描一致（扫描只能取到格点，所以不超过、且非常接近最大值）

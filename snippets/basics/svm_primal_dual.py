@@ -6,7 +6,7 @@
 import numpy as np
 
 rng = np.random.default_rng(0)
-n = 20  # 两团有重叠的二维点，线性不可分
+n = 20  # 两团靠得很近的二维点（其实线性可分，但 C = 1 时软间隔宁可让几个点犯规）
 X = np.vstack([rng.normal([1.5, 1.0], 0.9, (10, 2)), rng.normal([-1.0, -1.0], 0.9, (10, 2))])
 s = np.array([1.0] * 10 + [-1.0] * 10)  # 标签 ±1
 C = 1.0
@@ -71,6 +71,8 @@ assert abs(primal_obj - dual_obj) < 1e-8
 assert (margins[~sv] >= 1 - 1e-8).all()
 assert np.abs(margins[free] - 1).max() < 1e-8  # 所以 b 也可以由任一这样的点求出：b = s_i − wᵀx_i
 assert (margins[bound] <= 1 + 1e-8).all()
+# 这 3 个 α = C 的点都在街道里（间隔 < 1），其中 1 个在错误的一侧（间隔 < 0）
+assert (margins < 1 - 1e-6).sum() == bound.sum() == 3 and (margins < 0).sum() == 1
 # 检查 4：w 只由支持向量决定——删掉所有 α = 0 的点重新求解，超平面不变
 alpha_sv, _ = smo(X[sv] @ X[sv].T, s[sv], C)
 np.testing.assert_allclose((alpha_sv * s[sv]) @ X[sv], w_dual, atol=1e-8)

@@ -63,6 +63,12 @@ p_last = sum(prob([a, 2, 2]) for a in range(3)) / sum(prob([a, 2]) for a in rang
 print(f"P(宅家 | 散步, 宅家) = {p_full:.3f}，P(宅家 | 宅家) = {p_last:.3f}")
 # > P(宅家 | 散步, 宅家) = 0.243，P(宅家 | 宅家) = 0.275
 assert abs(p_full - p_last) > 0.01
+# 对照：发射矩阵各行相同时，观测与隐藏状态无关、彼此独立，同样的计算给出相等的两个条件概率
+B_real, B = B, B[0].repeat(3, 1)  # 三个天气都按 (0.6, 0.3, 0.1) 发射
+p_full_iid = prob([0, 2, 2]) / prob([0, 2])
+p_last_iid = sum(prob([a, 2, 2]) for a in range(3)) / sum(prob([a, 2]) for a in range(3))
+assert abs(p_full_iid - p_last_iid) < 1e-12
+B = B_real
 
 # 检查 4：长序列在概率空间里下溢为 0；对数空间（logsumexp）与按步归一化的缩放前向算法结果一致
 long_obs = torch.randint(0, 3, (1000,)).tolist()
