@@ -68,5 +68,14 @@ A_after = F.softmax(Q @ K.transpose(-2, -1) / math.sqrt(d), dim=-1) * causal_kee
 assert (A_after.sum(-1)[:, :-1] < 1).all()  # 最后一行什么都没屏蔽
 torch.testing.assert_close(A_after / A_after.sum(-1, keepdim=True), A_causal)
 
-# 检查 6：一行全被屏蔽时，softmax 是 0/0，得到 nan
+# 检查 6：一行全被屏蔽时，softmax 是 0/0，手写实现得到 nan；
+#         本站所用版本的 F.scaled_dot_product_attention 把这样的行输出成 0，
+#         nn.MultiheadAttention 仍是 nan
 assert torch.isnan(F.softmax(torch.full((3,), float("-inf")), dim=0)).all()
+row_keep = torch.ones(n, n, dtype=torch.bool)
+row_keep[0] = False  # 第 1 个查询一个键也看不到
+H_none = F.scaled_dot_product_attention(Q, K, V, attn_mask=row_keep)
+assert (H_none[:, 0] == 0).all() and not torch.isnan(H_none).any()
+assert torch.isnan(self_attention(X, row_keep)[0][:, 0]).all()
+mha = torch.nn.MultiheadAttention(d, 1, batch_first=True)
+assert torch.isnan(mha(X, X, X, attn_mask=~row_keep)[0][:, 0]).all()

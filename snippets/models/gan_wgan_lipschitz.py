@@ -4,6 +4,7 @@ Wasserstein 距离仍有梯度；梯度惩罚（WGAN-GP）和谱归一化把判�
 import math
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 from torch.distributions import Normal
 
@@ -74,3 +75,20 @@ f.eval()  # eval 模式不再迭代，权重固定
 X = torch.randn(200, 8, requires_grad=True)
 (gx,) = torch.autograd.grad(f(X).sum(), X)
 assert gx.norm(dim=1).max() <= 1 + 1e-3
+
+# 检查 4：卷积层的谱归一化只是近似的约束。PyTorch 把卷积核展平成（输出通道 × 输入通道·3·3）的矩阵
+#         求谱范数，这个矩阵的谱范数是 1，卷积算子本身（把整张特征图映射成特征图）却可以放大得更多
+conv = nn.utils.parametrizations.spectral_norm(nn.Conv2d(4, 4, 3, padding=1, bias=False))
+for _ in range(20):
+    conv(torch.randn(1, 4, 8, 8))
+conv.eval()
+K = conv.weight.detach()
+v = torch.randn(1, 4, 8, 8)
+for _ in range(50):  # 对 v ↦ conv(v) 做幂迭代，找一张被放大最多的输入
+    v = F.conv_transpose2d(F.conv2d(v, K, padding=1), K, padding=1)
+    v = v / v.norm()
+gain = (F.conv2d(v, K, padding=1).norm() / v.norm()).item()  # 一个具体输入的放大倍数
+sigma_mat = torch.linalg.matrix_norm(K.reshape(4, -1), ord=2).item()
+print(f"卷积层：展平矩阵的谱范数 {sigma_mat:.2f}，这张输入被放大 {gain:.1f} 倍")
+# > 卷积层：展平矩阵的谱范数 1.00，这张输入被放大 1.6 倍
+assert abs(sigma_mat - 1) < 1e-3 and gain > 1.2
