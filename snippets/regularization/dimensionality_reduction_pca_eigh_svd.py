@@ -1,5 +1,6 @@
 """PCA 的两种算法：协方差矩阵的特征分解（eigh）与中心化数据的 SVD。主方向相同（差一个符号），
-特征值 = 奇异值² / (n - 1)；再对照 torch.pca_lowrank，并按累计解释方差 ≥ 95% 选 k。"""
+特征值 = 奇异值² / (n - 1)；再对照 torch.pca_lowrank，并按累计解释方差 ≥ 95% 选 k；
+最后说明 SVD 比构造 XᵀX 再做特征分解数值上更稳。"""
 
 import torch
 
@@ -48,3 +49,13 @@ torch.testing.assert_close(S_lr**2 / (n - 1), evals)
 torch.testing.assert_close(V_lr * torch.sign((V_lr * V_eig).sum(dim=0)), V_eig)
 # 检查 5：k 的选择确实是满足“累计 ≥ 95%”的最小值
 assert cum[k - 1] >= 0.95 and cum[k - 2] < 0.95
+# 检查 6：数值稳定性。构造奇异值已知的中心化数据（1 到 1e-9），构造 XᵀX 会把条件数平方：
+# 最小的特征值 1e-18 远小于 1e-16 量级的舍入误差，eigh(XᵀX) 把它算丢了，SVD 仍然准确
+U0 = torch.linalg.qr(torch.randn(n, D)).Q
+s_true = torch.tensor([1.0, 0.5, 0.1, 1e-3, 1e-6, 1e-9])
+X_ill = U0 * s_true @ Q.T
+rel_err_svd = (torch.linalg.svdvals(X_ill) - s_true).abs() / s_true
+lam_ill = torch.linalg.eigvalsh(X_ill.T @ X_ill).flip(0).clamp(min=0)
+rel_err_eig = (lam_ill.sqrt() - s_true).abs() / s_true
+assert (rel_err_svd < 1e-6).all()  # SVD：最小的奇异值 1e-9 也有 6 位以上有效数字
+assert rel_err_eig[-1] > 0.5  # 经过 XᵀX：1e-9 这个奇异值完全丢失

@@ -8,7 +8,8 @@ torch.set_default_dtype(torch.float64)
 
 n, D = 1000, 4
 Q = torch.linalg.qr(torch.randn(D, D)).Q
-X = torch.randn(n, D) * torch.tensor([3.0, 1.0, 0.5, 0.05]) @ Q.T  # 最后一个方向几乎只有噪声
+# 最后一个方向方差很小：设想它主要是噪声
+X = torch.randn(n, D) * torch.tensor([3.0, 1.0, 0.5, 0.05]) @ Q.T
 Xc = X - X.mean(dim=0)
 evals, V = torch.linalg.eigh(torch.cov(Xc.T))
 

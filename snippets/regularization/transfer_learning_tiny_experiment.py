@@ -17,7 +17,8 @@ def make_backbone() -> nn.Sequential:
 
 
 def fit(model: nn.Module, param_groups: list[dict], X: torch.Tensor, y: torch.Tensor, steps: int):
-    opt = torch.optim.Adam(param_groups)
+    # fused=True：一步更新在一个融合内核里完成（CPU 也支持），只为跑得快，不改变算法
+    opt = torch.optim.Adam(param_groups, fused=True)
     for _ in range(steps):
         opt.zero_grad()
         F.cross_entropy(model(X), y).backward()
@@ -45,7 +46,7 @@ def experiment(seed: int) -> dict[str, int]:
         """在 1000 个源任务样本上训练“主干 + 8 类头”，只留下主干。"""
         X, y = sample(1000, W, A_src)
         model = nn.Sequential(make_backbone(), nn.Linear(32, 8))
-        fit(model, [{"params": model.parameters(), "lr": 1e-2}], X, y, steps=200)
+        fit(model, [{"params": model.parameters(), "lr": 3e-2}], X, y, steps=100)
         return model[0]
 
     related, unrelated = pretrain(W_shared), pretrain(W_other)
@@ -55,23 +56,25 @@ def experiment(seed: int) -> dict[str, int]:
 
     # a) 从零训练
     scratch = nn.Sequential(make_backbone(), copy.deepcopy(new_head))
-    fit(scratch, [{"params": scratch.parameters(), "lr": 1e-2}], X_train, y_train, steps=100)
+    fit(scratch, [{"params": scratch.parameters(), "lr": 2e-2}], X_train, y_train, steps=50)
     # b) 特征提取：冻结相关的预训练主干，只训练新头
     frozen = nn.Sequential(copy.deepcopy(related), copy.deepcopy(new_head))
     frozen[0].requires_grad_(False)
-    fit(frozen, [{"params": frozen[1].parameters(), "lr": 1e-2}], X_train, y_train, steps=100)
-    # c) 整体微调：主干学习率 1e-3，新头 1e-2
+    fit(frozen, [{"params": frozen[1].parameters(), "lr": 2e-2}], X_train, y_train, steps=50)
+    # c) 整体微调：主干学习率 2e-3，新头 2e-2
     tuned = nn.Sequential(copy.deepcopy(related), copy.deepcopy(new_head))
     groups = [
-        {"params": tuned[0].parameters(), "lr": 1e-3},
-        {"params": tuned[1].parameters(), "lr": 1e-2},
+        {"params": tuned[0].parameters(), "lr": 2e-3},
+        {"params": tuned[1].parameters(), "lr": 2e-2},
     ]
-    fit(tuned, groups, X_train, y_train, steps=100)
+    fit(tuned, groups, X_train, y_train, steps=50)
     # d) 冻结无关任务上预训练的主干
     negative = nn.Sequential(copy.deepcopy(unrelated), copy.deepcopy(new_head))
     negative[0].requires_grad_(False)
-    fit(negative, [{"params": negative[1].parameters(), "lr": 1e-2}], X_train, y_train, steps=100)
+    fit(negative, [{"params": negative[1].parameters(), "lr": 2e-2}], X_train, y_train, steps=50)
 
+    # 检查（每个种子）：从零训练把 30 个训练样本全部答对，它输在过拟合上，而不是没训练够
+    assert num_correct(scratch, X_train, y_train) == len(y_train)
     # 检查（每个种子）：冻结的主干与预训练权重逐位相同，新头变了；整体微调的主干变了
     for k, v in frozen[0].state_dict().items():
         assert torch.equal(v, related.state_dict()[k])
@@ -90,11 +93,11 @@ for seed in range(5):
         f"种子 {seed}，{N_TEST} 个测试样本答对："
         + " ".join(f"{k} {v}" for k, v in results[-1].items())
     )
-# > 种子 0，2000 个测试样本答对：a 1066 b 1537 c 1482 d 882
-# > 种子 1，2000 个测试样本答对：a 1061 b 1524 c 1486 d 846
-# > 种子 2，2000 个测试样本答对：a 1114 b 1636 c 1674 d 903
-# > 种子 3，2000 个测试样本答对：a 1166 b 1380 c 1437 d 894
-# > 种子 4，2000 个测试样本答对：a 1179 b 1611 c 1616 d 1069
+# > 种子 0，2000 个测试样本答对：a 1064 b 1413 c 1416 d 918
+# > 种子 1，2000 个测试样本答对：a 1040 b 1525 c 1491 d 819
+# > 种子 2，2000 个测试样本答对：a 1099 b 1571 c 1590 d 869
+# > 种子 3，2000 个测试样本答对：a 1156 b 1384 c 1443 d 861
+# > 种子 4，2000 个测试样本答对：a 1152 b 1537 c 1566 d 993
 
 # 检查（5 个种子都要成立）：相关主干的两种迁移都比从零训练高 10 个百分点以上；
 # 冻结无关主干比从零训练低 5 个百分点以上（负迁移）
