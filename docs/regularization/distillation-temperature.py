@@ -57,7 +57,7 @@ assert 5e-4 < probs[1][-1] < 1.5e-3 and probs[10][-1] > 0.1  # 千分之一左�
 for T in temperatures:
     ratio = (probs[T][0] / probs[T][1]).item()
     assert abs(ratio - math.exp(3 / T)) < 1e-4 * ratio
-print(f"“汽车”的概率：T = 1 时 {probs[1][-1].item():.4f}，T = 10 时 {probs[10][-1].item():.4f}")
+print(f"“汽车”的概率：T = 1 时 {probs[1][-1].item():.1e}，T = 10 时 {probs[10][-1].item():.3f}")
 
 # %% [markdown]
 # ## 熵随温度单调增加

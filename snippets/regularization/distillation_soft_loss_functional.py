@@ -1,5 +1,7 @@
 """软损失：手写的交叉熵与 KL 散度，对照 F.kl_div / F.cross_entropy；两者只差教师的熵，梯度相同。"""
 
+import warnings
+
 import torch
 import torch.nn.functional as F
 
@@ -36,5 +38,9 @@ torch.testing.assert_close(ce, F.cross_entropy(z_s / T, p_t))
 torch.testing.assert_close(ce - kl, H_t)
 torch.testing.assert_close(g_ce, g_kl)
 
-# 检查 4：reduction="mean" 会再除以类别数 N，得到的不是 KL
-torch.testing.assert_close(F.kl_div(log_q_s, p_t, reduction="mean") * N, kl)
+# 检查 4：reduction="mean" 会再除以类别数 N，得到的不是 KL；PyTorch 为此发出 UserWarning
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    kl_mean = F.kl_div(log_q_s, p_t, reduction="mean")
+torch.testing.assert_close(kl_mean * N, kl)
+assert any(issubclass(w.category, UserWarning) and "batchmean" in str(w.message) for w in caught)

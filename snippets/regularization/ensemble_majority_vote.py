@@ -4,7 +4,7 @@ p > 0.5 时随 M 增大趋于 1，p < 0.5 时趋于 0；分类器完全相关时
 import math
 
 import torch
-from torch.distributions import Binomial
+from torch.distributions import Binomial, Normal
 
 torch.manual_seed(0)
 
@@ -39,6 +39,33 @@ correct = torch.rand(n, M) < p  # correct[i, m]：第 m 个分类器在第 i 个
 sim = (correct.sum(dim=1) > M // 2).float().mean().item()
 assert abs(sim - vote_acc(p, M)) < 0.005
 
-# 检查 4：分类器完全相关（11 个一模一样的副本）时，投票等于单个模型，准确率仍是 0.6
-same = (torch.rand(n, 1) < p).expand(n, M)
-assert abs((same.sum(dim=1) > M // 2).float().mean().item() - p) < 0.005
+# 检查 4：错误相关时收益缩水。第 m 个分类器答对 ⇔ √ρ·z₀ + √(1-ρ)·z_m < Φ⁻¹(p)（z₀ 为共有误差），
+# 单个仍以概率 p 答对，但投票准确率随 ρ 下降、ρ → 1 时回到 p。对 z₀ 数值积分得到精确值，再与模拟对照
+std = Normal(torch.tensor(0.0, dtype=torch.float64), torch.tensor(1.0, dtype=torch.float64))
+thr = std.icdf(torch.tensor(p, dtype=torch.float64))
+
+
+def vote_acc_corr(rho: float) -> float:
+    """给定共有误差 z₀，各分类器条件独立，答对概率 p(z₀)；对 z₀ 的标准正态密度积分。"""
+    z0 = torch.linspace(-8, 8, 4001, dtype=torch.float64)
+    p_z0 = std.cdf((thr - rho**0.5 * z0) / (1 - rho) ** 0.5)
+    k = torch.arange((M + 1) // 2, M + 1, dtype=torch.float64)
+    tail = Binomial(M, p_z0[:, None]).log_prob(k).exp().sum(dim=1)
+    return torch.trapezoid(tail * std.log_prob(z0).exp(), z0).item()
+
+
+rhos = (0.0, 0.2, 0.5, 0.8, 0.999)
+acc_corr = [vote_acc_corr(rho) for rho in rhos]
+print(
+    "11 个 p=0.6 的分类器，潜在误差相关系数 0/0.2/0.5/0.8："
+    + " ".join(f"{a:.3f}" for a in acc_corr[:4])
+)
+# > 11 个 p=0.6 的分类器，潜在误差相关系数 0/0.2/0.5/0.8：0.753 0.676 0.632 0.610
+assert abs(acc_corr[0] - vote_acc(p, M)) < 1e-6  # ρ = 0 就是独立情形的二项尾概率
+assert (torch.tensor(acc_corr).diff() < 0).all() and abs(acc_corr[-1] - p) < 0.005
+for rho, a in zip(rhos[1:4], acc_corr[1:4], strict=True):
+    z = rho**0.5 * torch.randn(n, 1, dtype=torch.float64)
+    z = z + (1 - rho) ** 0.5 * torch.randn(n, M, dtype=torch.float64)
+    correct = z < thr
+    assert abs(correct.double().mean().item() - p) < 0.005  # 单个分类器仍以概率 p 答对
+    assert abs((correct.sum(dim=1) > M // 2).double().mean().item() - a) < 0.005
