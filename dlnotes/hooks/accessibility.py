@@ -7,6 +7,8 @@
   ``role="toolbar"`` 的 ``<div>``；
 - 有首页的章节在导航里的子目录用一个只有图标的按钮做名字：按钮和子目录都写上章名；
 - 对比表格左上角的空表头补上只给读屏软件的文字；
+- 目录（TOC）里的子目录用小节标题做名字，会和侧边导航里同名的章节重名（面试题索引的“基础”
+  既是小节也是章）：目录里的加上“目录：”前缀；
 - 能横向滚动的区域要能用键盘聚焦：独立公式（``.katex-display``）、笔记本的代码单元格和
   宽表格的滚动容器（主题的脚本生成）加上 ``tabindex="0"``。
 
@@ -41,6 +43,9 @@ def _name_sections(output: str) -> str:
     return output
 
 
+# 目录里的子目录（partials/toc-item.html）；侧边导航的子目录带 data-md-level，不会匹配
+TOC_SUBNAV = ('<nav class="md-nav" aria-label="', '<nav class="md-nav" aria-label="目录：')
+
 SOURCE_FILE = re.compile(r'<aside class="md-source-file">(?P<body>.*?)</aside>', re.DOTALL)
 # 能横向滚动、需要能聚焦的元素
 SCROLLABLE = re.compile(
@@ -73,7 +78,7 @@ def apply(text: str, patches: list[tuple[str, str]], name: str) -> str:
 @event_priority(-120)  # 在公式排版（math 钩子）之后
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = SOURCE_FILE.sub(r'<div class="md-source-file">\g<body></div>', output)
-    output = _name_sections(output.replace(*EMPTY_HEADER))
+    output = _name_sections(output.replace(*EMPTY_HEADER).replace(*TOC_SUBNAV))
     return SCROLLABLE.sub(r'<\1 tabindex="0"', output)
 
 
