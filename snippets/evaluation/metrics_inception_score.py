@@ -26,7 +26,7 @@ def inception_score(p_yx: torch.Tensor) -> float:
 
 
 one_hot_diverse = F.one_hot(torch.arange(100) % K, K).double()  # 每张都很确定，4 类各占 1/4
-collapsed = F.one_hot(torch.zeros(100, dtype=torch.long), K).double()  # 模式坍塌：全是同一类
+collapsed = F.one_hot(torch.zeros(100, dtype=torch.long), K).double()  # 模式崩溃：全是同一类
 blurry = torch.full((100, K), 1 / K, dtype=torch.float64)  # 每张都看不出是什么
 random = F.softmax(2 * torch.randn(100, K, dtype=torch.float64), dim=1)
 scores = [inception_score(p) for p in (one_hot_diverse, collapsed, blurry, random)]
