@@ -38,11 +38,13 @@ weighted = torch.zeros(3, n_ids)
 for r, (s, e) in enumerate([(0, 2), (2, 5), (5, 6)]):
     weighted[r].index_add_(0, flat[s:e], w[s:e])  # 重复的 ID 4 权重相加
 torch.testing.assert_close(bag(flat, offsets, per_sample_weights=w), weighted @ W)
-try:
-    nn.EmbeddingBag(n_ids, d, mode="mean")(flat, offsets, per_sample_weights=w)
-except (NotImplementedError, ValueError, RuntimeError) as err:
-    print(type(err).__name__)
-# > NotImplementedError
+for mode in ("mean", "max"):  # 另外两种模式都拒绝 per_sample_weights
+    try:
+        nn.EmbeddingBag(n_ids, d, mode=mode)(flat, offsets, per_sample_weights=w)
+    except (NotImplementedError, ValueError, RuntimeError) as err:
+        print(mode, type(err).__name__)
+# > mean NotImplementedError
+# > max NotImplementedError
 
 # 4) 梯度只落在被查到的行上：没出现的 ID，嵌入这一步不更新
 emb.zero_grad()

@@ -69,6 +69,9 @@ g_dnn = torch.autograd.grad(dfm.mlp(E.flatten(1)).sum(), dfm.emb.weight)[0]
 g_all = torch.autograd.grad((dfm(ids) - dfm.first(ids).squeeze(1)).sum(), dfm.emb.weight)[0]
 torch.testing.assert_close(g_all, g_fm + g_dnn)
 assert g_fm.abs().sum() > 0 and g_dnn.abs().sum() > 0
+# 对照：W&D 的 wide 输出根本不经过 deep 的嵌入表（两部分不共享输入），autograd 返回 None
+wide_out = wd.wide(torch.cat([ids, n_ids + cross], 1)).sum()
+assert torch.autograd.grad(wide_out, wd.emb.weight, allow_unused=True)[0] is None
 
 # 检查 3：参数量对照闭式。MLP 为 (m·k)·16 + 16 + 16 + 1；W&D 的 wide 部分多了 16 个交叉 ID
 mlp = m * k * 16 + 16 + 16 + 1
