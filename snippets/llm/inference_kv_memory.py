@@ -2,6 +2,7 @@
 GQA 按 n_head/n_kv 倍缩小。"""
 
 import torch
+from torch import nn
 
 torch.manual_seed(0)
 # 公开的配置：层数 L、查询头数 n_head、KV 头数 n_kv、头维度 d_head（= 隐藏维度 / n_head）
@@ -20,7 +21,8 @@ def per_token(c: dict) -> int:
 
 
 def cache_bytes(c: dict, batch: int, seq: int) -> int:
-    """独立的算法：真的按推理框架的布局建出缓存张量（meta 设备，不分配内存），数它的字节数。"""
+    """按推理框架的布局（每层 K、V 各一个 (批, n_kv, 长度, d_head) 张量）
+    在 meta 设备上建出缓存（不分配内存），数字节数。"""
     d_head = c["d_model"] // c["n_head"]
     total = 0
     for _ in range(c["L"]):
@@ -47,8 +49,25 @@ print(f"70B 若用 MHA：每个词元 {per_token(mha_70b) // 1024} KiB，是 GQA
 assert ratio * cache_bytes(configs["Llama 2 70B"], 1, 4096) == cache_bytes(mha_70b, 1, 4096)
 assert ratio == mha_70b["n_kv"] / configs["Llama 2 70B"]["n_kv"]
 
-# 批大小 16、上下文 4096：7B 的缓存 32 GiB，比 fp16 权重本身（约 6.7e9 × 2 字节 ≈ 12.5 GiB）还大
+# 批大小 16、上下文 4096：7B 的缓存 32 GiB，比 fp16 权重本身还大。
+# 权重按 Llama 2 7B 的结构（词表 32000、前馈 11008 的 SwiGLU、RMSNorm、无偏置）
+# 在 meta 设备上建出来数
+d, f, vocab = 4096, 11008, 32000
+with torch.device("meta"):
+    layer = nn.ModuleList(
+        [nn.Linear(d, d, bias=False) for _ in ("q", "k", "v", "o")]
+        + [nn.Linear(d, f, bias=False), nn.Linear(d, f, bias=False), nn.Linear(f, d, bias=False)]
+        + [nn.RMSNorm(d), nn.RMSNorm(d)]
+    )
+    ends = nn.ModuleList([nn.Embedding(vocab, d), nn.RMSNorm(d), nn.Linear(d, vocab, bias=False)])
+n_params = 32 * sum(p.numel() for p in layer.parameters()) + sum(
+    p.numel() for p in ends.parameters()
+)
+weights = n_params * BYTES
+gb, gib = weights / 1e9, weights / GiB
+print(f"Llama 2 7B：{n_params / 1e9:.2f}e9 个参数，fp16 权重 {gb:.1f} GB（{gib:.1f} GiB）")
+# > Llama 2 7B：6.74e9 个参数，fp16 权重 13.5 GB（12.6 GiB）
 big = cache_bytes(configs["Llama 2 7B"], batch=16, seq=4096)
 print(f"Llama 2 7B，批大小 16 × 4096 个词元：{big // GiB} GiB")
 # > Llama 2 7B，批大小 16 × 4096 个词元：32 GiB
-assert big > 6.7e9 * BYTES
+assert big > 2 * weights  # 缓存是权重的两倍多

@@ -40,18 +40,19 @@ for k in range(1, V + 1):
     kept = torch.isfinite(top_k_filter(logits, k)).nonzero().flatten()
     assert set(kept.tolist()) == set(torch.topk(logits, k).indices.tolist())
 
+
 # 检查 2：top-p 的核 = 暴力枚举所有 2^V 个子集里“总概率 ≥ p 的最小子集”
 # （同样大小的子集里取总概率最大的，它就是概率最大的那几个词）
-for p in (0.5, 0.7, 0.8, 0.9, 0.95, 0.99):
-    best = None
+def brute_force_nucleus(pr, p):
+    """从小到大试所有子集，返回第一个（最小的）总概率 ≥ p 的子集；同样大小里取总概率最大的。"""
     for r in range(1, V + 1):
-        for S in itertools.combinations(range(V), r):
-            if probs[list(S)].sum() >= p and (
-                best is None or probs[list(S)].sum() > probs[list(best)].sum()
-            ):
-                best = S
-        if best is not None:
-            break
+        sets = [S for S in itertools.combinations(range(V), r) if pr[list(S)].sum() >= p]
+        if sets:
+            return max(sets, key=lambda S: pr[list(S)].sum())
+
+
+for p in (0.5, 0.7, 0.8, 0.9, 0.95, 0.99):
+    best = brute_force_nucleus(probs, p)
     kept = set(torch.isfinite(top_p_filter(logits, p)).nonzero().flatten().tolist())
     assert kept == set(best), (p, kept, best)
     print(f"p={p}: 保留 {len(kept)} 个词，质量 {probs[list(best)].sum():.3f}")
@@ -83,11 +84,28 @@ assert torch.allclose(
     temperature_probs(logits, 1e6), torch.full((V,), 1 / V, dtype=torch.float64), atol=1e-5
 )
 
-# 检查 4：先 top-p 再按温度 T 采样，20 万次的频率与“核内按 softmax(z/T) 重新归一化”的理论分布一致
+
+# 检查 4：完整的采样器（先除以温度，再 top-p，再用均匀随机数按累积分布抽词）跑 20 万次，
+# 频率对照独立算出的理论分布：在 softmax(z/T) 上暴力枚举出核，核内重新归一化
+def sample(z, T, p, u):
+    pr = torch.softmax(top_p_filter(z / T, p), dim=-1)
+    cdf = torch.cumsum(pr, dim=-1)
+    return torch.searchsorted(cdf, u * cdf[-1], right=True).clamp(max=V - 1)
+
+
 T, p, n = 0.7, 0.9, 200_000
-filtered = top_p_filter(logits, p)
-theory = torch.softmax(filtered / T, dim=-1)  # 核外是 -inf，概率为 0
-draws = torch.multinomial(theory, n, replacement=True)
+probs_T = temperature_probs(logits, T)
+nucleus = list(brute_force_nucleus(probs_T, p))
+theory = torch.zeros(V, dtype=torch.float64)
+theory[nucleus] = probs_T[nucleus] / probs_T[nucleus].sum()
+draws = sample(logits, T, p, torch.rand(n, dtype=torch.float64))
 freq = torch.bincount(draws, minlength=V).double() / n
-assert (freq[~torch.isfinite(filtered)] == 0).all()  # 核外的词一次也没被采到
-assert (freq - theory).abs().max() < 5 * (0.25 / n) ** 0.5  # 5 个标准差以内
+sd = (0.25 / n) ** 0.5  # 频率标准差的上界
+assert (freq[theory == 0] == 0).all()  # 核外的词一次也没被采到
+assert (freq - theory).abs().max() < 5 * sd  # 每个词都在 5 个标准差以内
+# 顺序要紧：先在 T=1 的分布上取核、再除以温度，核更大，分布明显不同，采样结果对不上它
+wrong_order = temperature_probs(top_p_filter(logits, p), T)
+assert (freq - wrong_order).abs().max() > 20 * sd
+n_wrong = int(torch.isfinite(top_p_filter(logits, p)).sum())
+print(f"T={T}、p={p}：先温度后 top-p 保留 {len(nucleus)} 个词，先 top-p 后温度保留 {n_wrong} 个词")
+# > T=0.7、p=0.9：先温度后 top-p 保留 3 个词，先 top-p 后温度保留 4 个词

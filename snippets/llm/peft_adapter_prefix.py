@@ -31,18 +31,19 @@ assert torch.equal(adapter(x), x)
 def prefix_attention(
     mha: nn.MultiheadAttention, x: torch.Tensor, pk: torch.Tensor, pv: torch.Tensor
 ) -> torch.Tensor:
-    """前缀微调的一层：把可训练的 n_p 组 K、V（pk、pv，形状 n_p×d）拼到投影后的 K、V 上。"""
+    """前缀微调的一层：把可训练的 n_p 组 K、V（pk、pv，形状 n_p×d）拼到投影后的 K、V 前面。"""
     q, k, v = F.linear(x, mha.in_proj_weight, mha.in_proj_bias).chunk(3, dim=-1)
     b = x.shape[0]
-    k = torch.cat([k, pk.expand(b, -1, -1)], dim=1)
-    v = torch.cat([v, pv.expand(b, -1, -1)], dim=1)
+    k = torch.cat([pk.expand(b, -1, -1), k], dim=1)
+    v = torch.cat([pv.expand(b, -1, -1), v], dim=1)
     split = lambda t: t.unflatten(-1, (h, d // h)).transpose(1, 2)  # noqa: E731
     out = F.scaled_dot_product_attention(split(q), split(k), split(v))
     return mha.out_proj(out.transpose(1, 2).flatten(2))
 
 
 # 参照：nn.MultiheadAttention(add_bias_kv=True) 给 K、V 各多加一个可学习的位置（bias_k、bias_v），
-# 正是长度 n_p = 1 的前缀。手写的前缀注意力与它逐位置一致
+# 正是长度 n_p = 1 的前缀。它拼在序列末尾、手写的拼在开头：没有因果掩码时，
+# 注意力对键值对的顺序不敏感，所以手写的前缀注意力与它逐位置一致
 mha = nn.MultiheadAttention(d, h, add_bias_kv=True, batch_first=True)
 ref, _ = mha(x, x, x)
 mine = prefix_attention(mha, x, mha.bias_k[0], mha.bias_v[0])

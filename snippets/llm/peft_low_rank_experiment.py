@@ -12,9 +12,8 @@ def run(seed: int, r: int) -> tuple[float, float]:
     torch.manual_seed(seed)
     W0 = torch.randn(d, d) / d**0.5  # 冻结的“预训练”权重
     dW = torch.randn(d, 2) @ torch.randn(2, d) / d  # 下游任务需要的秩 2 更新
-    X = (
-        torch.linalg.qr(torch.randn(n, d)).Q * n**0.5
-    )  # 白化输入：X^T X = n I，均方误差 ∝ Frobenius 误差
+    # 白化输入：X^T X = n I，均方误差 ∝ Frobenius 误差
+    X = torch.linalg.qr(torch.randn(n, d)).Q * n**0.5
     Y = X @ (W0 + dW).T
     A = (torch.randn(r, d) / d**0.5).requires_grad_()
     B = torch.zeros(d, r, requires_grad=True)
