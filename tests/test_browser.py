@@ -16,8 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from dlnotes.paths import NODE_MODULES, ROOT, SNIPPETS, page_urls
-from dlnotes.testing.browser import CHROMIUM, LAUNCH, SEARCH_SCRIPT, open_search, search, serve
+from dlnotes.paths import ROOT, SNIPPETS, page_urls
+from dlnotes.testing.browser import (
+    AXE,
+    CHROMIUM,
+    LAUNCH,
+    SEARCH_SCRIPT,
+    open_search,
+    passed_file,
+    search,
+    serve,
+)
 
 if not CHROMIUM.exists():
     pytest.skip(
@@ -97,9 +106,6 @@ def dark_phone(browser, base_url: str) -> Iterator[Visit]:
     v.close()
 
 
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-
-
 def accessibility_violations(page) -> list[str]:
     """axe-core（npm）在当前页面找到的无障碍问题，每条一行。"""
     page.add_script_tag(path=str(AXE))
@@ -114,9 +120,13 @@ def accessibility_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("url", URLS, ids=lambda u: u or "home")
-def test_page_in_browser(url: str, phone: Visit) -> None:
+def test_page_in_browser(url: str, site: Path, request) -> None:
     """375 px 的手机上：公式全部排版好、不横向滚动、不向其他主机请求、控制台无错误、
-    axe-core 找不到无障碍问题。"""
+    axe-core 找不到无障碍问题。同样的页面上次已经通过时不再打开（``passed_file``）。"""
+    passed = passed_file(site, url, "phone")
+    if passed.is_file():
+        return
+    phone: Visit = request.getfixturevalue("phone")
     phone.foreign.clear()
     phone.errors.clear()
     phone.goto(url)
@@ -149,14 +159,20 @@ def test_page_in_browser(url: str, phone: Visit) -> None:
     assert not phone.errors, f"{url}: 控制台错误：{phone.errors}"
     problems = accessibility_violations(phone.page)
     assert not problems, f"{url}: axe-core 找到无障碍问题（浅色）：\n" + "\n".join(problems)
+    passed.touch()
 
 
 @pytest.mark.parametrize("url", URLS, ids=lambda u: u or "home")
-def test_page_is_accessible_in_dark_mode(url: str, dark_phone: Visit) -> None:
+def test_page_is_accessible_in_dark_mode(url: str, site: Path, request) -> None:
+    passed = passed_file(site, url, "dark")
+    if passed.is_file():
+        return
+    dark_phone: Visit = request.getfixturevalue("dark_phone")
     dark_phone.goto(url)
     assert dark_phone.page.get_attribute("body", "data-md-color-scheme") == "slate"
     problems = accessibility_violations(dark_phone.page)
     assert not problems, f"{url}: axe-core 找到无障碍问题（深色）：\n" + "\n".join(problems)
+    passed.touch()
 
 
 # ---------------------------------------------------------------------------- 搜索

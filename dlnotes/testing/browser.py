@@ -1,4 +1,5 @@
-"""浏览器测试和性能基准共用的部分：在回环地址上提供构建好的站点、启动 Chromium、搜索。
+"""浏览器测试和性能基准共用的部分：在回环地址上提供构建好的站点、启动 Chromium、搜索，
+以及记住哪些页面已经通过了浏览器检查（``passed_file``）。
 
 浏览器只用 Debian 的 ``/usr/bin/chromium``（Playwright 从不下载浏览器）。
 """
@@ -7,14 +8,19 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import http.server
 import io
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from dlnotes.paths import CACHE, NODE_MODULES
+
 CHROMIUM = Path("/usr/bin/chromium")
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 LAUNCH = {
     "executable_path": str(CHROMIUM),
     "args": ["--headless", "--no-sandbox", "--disable-background-networking"],
@@ -99,3 +105,33 @@ def search(page, query: str) -> tuple[list[str], float]:
         }""",
         query,
     )
+
+
+# ---------------------------------------------------------------------------- 通过记录
+# 一页在浏览器里的检查结果（公式、宽度、外部请求、控制台、axe-core）只取决于这一页的 HTML、
+# 站点的样式、脚本和字体，以及 Chromium 与 axe-core 的版本。这些都没变时，上次通过的检查
+# 不必再跑一遍（axe-core 的对比度检查在公式和代码多的页面上要十几秒）。全新的克隆没有记录。
+ASSET_SUFFIXES = {".css", ".js", ".woff2", ".woff", ".ttf", ".svg", ".png", ".ico"}
+
+
+@functools.lru_cache
+def _site_fingerprint(site: Path) -> str:
+    digest = hashlib.sha256(AXE.read_bytes())
+    stat = CHROMIUM.resolve().stat()
+    digest.update(f"{stat.st_size}-{stat.st_mtime_ns}".encode())
+    for path in sorted(site.rglob("*")):
+        if path.suffix in ASSET_SUFFIXES and "pagefind" not in path.parts:
+            digest.update(path.relative_to(site).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def passed_file(site: Path, url: str, check: str) -> Path:
+    """这一页通过 ``check`` 的记录文件；文件存在就是同样的页面已经通过过。"""
+    folder = CACHE / "browser" / _site_fingerprint(site)
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.parent.iterdir():  # 样式、脚本或浏览器变了：旧记录作废
+            if stale != folder:
+                shutil.rmtree(stale, ignore_errors=True)
+    html = (site / url / "index.html").read_bytes()
+    return folder / f"{check}-{hashlib.sha256(html).hexdigest()[:20]}"
