@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(os.environ.get("DLNOTES_ROOT") or Path(__file__).resolve().parent.parent).resolve()
@@ -25,6 +27,19 @@ NODE_MODULES = PACKAGE.parent / "node_modules"
 
 # 构建时生成的页面（docs/ 里没有源文件）：源文件名 → 标题
 GENERATED_PAGES = {"glossary.md": "术语表", "questions.md": "面试题索引"}
+
+
+def cache_dir(kind: str, *inputs: bytes) -> Path:
+    """``.cache/<kind>/<输入的指纹>/``：输入（依赖版本、机制的源码、样式……）一变就换一个新目录，
+    同一类的旧目录随即删掉。代码运行结果（``snippet_runs``）和浏览器检查的通过记录
+    （``testing.browser``）都放在这样的目录里。"""
+    directory = CACHE / kind / hashlib.sha256(b"\0".join(inputs)).hexdigest()[:20]
+    if not directory.is_dir():
+        directory.mkdir(parents=True, exist_ok=True)
+        for stale in directory.parent.iterdir():
+            if stale != directory:
+                shutil.rmtree(stale, ignore_errors=True)
+    return directory
 
 
 def rel(path: Path | str) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlnotes import isolation
-from dlnotes.paths import CACHE, PACKAGE
+from dlnotes.paths import PACKAGE, cache_dir
 
 RUN_CACHE_ENV = "DLNOTES_RUN_CACHE"
 RUN_MODULES = ["snippet_runs.py", "isolation.py", "print_check.py"]
@@ -112,12 +112,7 @@ RUN_INPUTS = [PACKAGE.parent / "requirements.lock", *(PACKAGE / f for f in RUN_M
 
 def run_cache_dir() -> Path:
     """``.cache/runs/<运行环境的指纹>/``：Python、依赖版本或运行机制一变，就换一个新目录。"""
-    digest = hashlib.sha256(sys.version.encode())
-    for path in RUN_INPUTS:
-        digest.update(path.read_bytes())
-    directory = CACHE / "runs" / digest.hexdigest()[:20]
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
+    return cache_dir("runs", sys.version.encode(), *(path.read_bytes() for path in RUN_INPUTS))
 
 
 def run_code(code: str, filename: str, coverage: bool = False) -> Run:

@@ -123,7 +123,7 @@ def accessibility_violations(page) -> list[str]:
 def test_page_in_browser(url: str, site: Path, request) -> None:
     """375 px 的手机上：公式全部排版好、不横向滚动、不向其他主机请求、控制台无错误、
     axe-core 找不到无障碍问题。同样的页面上次已经通过时不再打开（``passed_file``）。"""
-    passed = passed_file(site, url, "phone")
+    passed = passed_file(site, url, "phone", Path(__file__))
     if passed.is_file():
         return
     phone: Visit = request.getfixturevalue("phone")
@@ -164,7 +164,7 @@ def test_page_in_browser(url: str, site: Path, request) -> None:
 
 @pytest.mark.parametrize("url", URLS, ids=lambda u: u or "home")
 def test_page_is_accessible_in_dark_mode(url: str, site: Path, request) -> None:
-    passed = passed_file(site, url, "dark")
+    passed = passed_file(site, url, "dark", Path(__file__))
     if passed.is_file():
         return
     dark_phone: Visit = request.getfixturevalue("dark_phone")

@@ -11,13 +11,12 @@ import gzip
 import hashlib
 import http.server
 import io
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from dlnotes.paths import CACHE, NODE_MODULES
+from dlnotes.paths import NODE_MODULES, cache_dir
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -109,29 +108,26 @@ def search(page, query: str) -> tuple[list[str], float]:
 
 # ---------------------------------------------------------------------------- 通过记录
 # 一页在浏览器里的检查结果（公式、宽度、外部请求、控制台、axe-core）只取决于这一页的 HTML、
-# 站点的样式、脚本和字体，以及 Chromium 与 axe-core 的版本。这些都没变时，上次通过的检查
-# 不必再跑一遍（axe-core 的对比度检查在公式和代码多的页面上要十几秒）。全新的克隆没有记录。
+# 站点的样式、脚本和字体、Chromium 与 axe-core 的版本，以及检查本身的代码。这些都没变时，
+# 上次通过的检查不必再跑一遍（axe-core 的对比度检查在公式和代码多的页面上要十几秒）。
+# 全新的克隆没有记录。
 ASSET_SUFFIXES = {".css", ".js", ".woff2", ".woff", ".ttf", ".svg", ".png", ".ico"}
 
 
 @functools.lru_cache
-def _site_fingerprint(site: Path) -> str:
-    digest = hashlib.sha256(AXE.read_bytes())
+def _browser_inputs(site: Path, checker: Path) -> bytes:
+    digest = hashlib.sha256(AXE.read_bytes() + checker.read_bytes())
     stat = CHROMIUM.resolve().stat()
     digest.update(f"{stat.st_size}-{stat.st_mtime_ns}".encode())
     for path in sorted(site.rglob("*")):
         if path.suffix in ASSET_SUFFIXES and "pagefind" not in path.parts:
             digest.update(path.relative_to(site).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()[:20]
+    return digest.digest()
 
 
-def passed_file(site: Path, url: str, check: str) -> Path:
-    """这一页通过 ``check`` 的记录文件；文件存在就是同样的页面已经通过过。"""
-    folder = CACHE / "browser" / _site_fingerprint(site)
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.parent.iterdir():  # 样式、脚本或浏览器变了：旧记录作废
-            if stale != folder:
-                shutil.rmtree(stale, ignore_errors=True)
+def passed_file(site: Path, url: str, check: str, checker: Path) -> Path:
+    """这一页通过 ``check`` 的记录文件（``checker`` 是做检查的测试文件）；文件存在就是同样的
+    页面已经通过过同样的检查。"""
+    folder = cache_dir("browser", _browser_inputs(site, checker))
     html = (site / url / "index.html").read_bytes()
     return folder / f"{check}-{hashlib.sha256(html).hexdigest()[:20]}"

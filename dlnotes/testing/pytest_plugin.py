@@ -2,8 +2,7 @@
 页面里的每个 Python 代码块，并为整个测试运行准备共用的东西。
 
 - 运行目录：主进程建一个临时目录（``RUN_CACHE_ENV``），xdist 的工作进程继承它；站点构建的
-  记录放在这里，测试结束时删除。代码的运行结果缓存在 ``.cache/runs/``（见 ``snippet_runs``），
-  主进程开始时删掉旧运行环境留下的缓存目录。
+  记录放在这里，测试结束时删除。代码的运行结果缓存在 ``.cache/runs/``（见 ``snippet_runs``）。
 - 站点构建：完整运行（``make test``，不指定文件）时，主进程一开始就在后台线程里构建站点，
   工作进程同时先跑代码文件；需要站点或笔记本执行结果的测试排在最后。
 - 页面代码块：pytest-markdown-docs 用 ``reader_markdown`` 的解析器收集代码块（展开标签页、
@@ -27,7 +26,7 @@ from pytest_markdown_docs._runners import DefaultRunner, register_runner
 from dlnotes.expected_output import output_mismatch
 from dlnotes.paths import rel
 from dlnotes.reader_markdown import BROKEN_INCLUDES, EXPANSIONS, reader_markdown_it
-from dlnotes.snippet_runs import RUN_CACHE_ENV, output_problems, run_cache_dir, run_code
+from dlnotes.snippet_runs import RUN_CACHE_ENV, output_problems, run_code
 from dlnotes.testing.site_build import Build, shared_build
 
 # 需要构建好的站点或笔记本执行结果的测试：排在最后
@@ -43,11 +42,6 @@ def pytest_configure(config):
     if RUN_CACHE_ENV not in os.environ:
         os.environ[RUN_CACHE_ENV] = tempfile.mkdtemp(prefix="dlnotes-run-")
         config._dlnotes_run_dir = os.environ[RUN_CACHE_ENV]
-    if not hasattr(config, "workerinput"):
-        current = run_cache_dir()
-        for stale in current.parent.iterdir():
-            if stale != current:
-                shutil.rmtree(stale, ignore_errors=True)
     full_run = not config.option.file_or_dir and not hasattr(config, "workerinput")
     if full_run and not config.option.collectonly:
         run_dir = Path(os.environ[RUN_CACHE_ENV])
