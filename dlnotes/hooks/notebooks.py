@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import base64
+import html
+import itertools
 import os
 import re
 import subprocess
@@ -145,15 +147,17 @@ def _inline_svg(match: re.Match[str], number: int) -> str:
         )
     words = [t for t in SVG_TEXT.findall(svg) if not re.fullmatch(r"[\d.\-−+$\\{}^a-z]*", t)]
     label = "图：" + "；".join(dict.fromkeys(words)) if words else "图"
-    label = label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return re.sub(
-        r"<svg\b", f'<svg role="img" aria-label="{label}"', SVG_TEXT.sub("", svg), count=1
+        r"<svg\b",
+        f'<svg role="img" aria-label="{html.escape(label)}"',
+        SVG_TEXT.sub("", svg),
+        count=1,
     )
 
 
-def _inline_figures(html: str) -> str:
-    count = iter(range(1, 10_000))
-    return SVG_IMAGE.sub(lambda m: _inline_svg(m, next(count)), html)
+def _inline_figures(page_html: str) -> str:
+    number = itertools.count(1)
+    return SVG_IMAGE.sub(lambda m: _inline_svg(m, next(number)), page_html)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
