@@ -4,8 +4,9 @@
 位数离舍入边界足够远，这点差别就看不出来。运行代码文件时，把每个“数变成文字”的地方包一层
 检查（原值照常返回，输出不变），下面几种情况记成问题，带上行号：
 
-- 有格式的（``f"{x:.4f}"``、``format(x, ".2e")``）和取整（``round(x, 3)``、``t.round(decimals=2)``、
-  ``np.round(a, 2)``）：把 x 相对扰动 ±1e-6，印出（取整）的结果变了，说明它就在舍入边界上；
+- 有格式的（``f"{x:.4f}"``、``format(x, ".2e")``）和取到几位小数（``round(x, 3)``、
+  ``t.round(decimals=2)``、``np.round(a, 2)``）：把 x 相对扰动 ±1e-6，印出（取整）的结果变了，
+  说明它就在舍入边界上（取整到整数是计算，例如量化，不在此列）；
 - 印成 0 的非零数（``f"{-3e-9:.4f}"`` 是 ``-0.0000``，``f"{3e-9:.4f}"`` 是 ``0.0000``）：它的
   符号是噪声，换一台机器就可能印出 ``-0.0000``；
 - 没有格式的浮点数（``print(x)``、``f"{x}"``、``print(t.tolist())``、NumPy 数组）：最短表示超过
@@ -187,10 +188,17 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def round_call(target: Any, *args: Any, __line: int = 0, **kwargs: Any) -> Any:
-    """``target.round(...)``：target 是模块（np.round、torch.round）时取第一个参数为被取整的值。"""
-    if isinstance(target, types.ModuleType):  # np.round(a, 2)、torch.round(t, decimals=2)
-        return rounded(target.round, args[0], args[1:], kwargs, __line)
-    return rounded(lambda v, *a, **k: v.round(*a, **k), target, args, kwargs, __line)
+    """``target.round(...)``：target 是模块（np.round、torch.round）时取第一个参数为被取整的值。
+
+    只检查取到若干位小数的（``np.round(a, 2)``、``t.round(decimals=2)``）：那是为了印出来。
+    取整到整数（``torch.round(x / scale)``，量化）是计算的一步，十万个数里总有几个挨着 .5；
+    它若因 CPU 不同而变，后面印出的结果会变，由换一套配置重新运行的比对抓住。"""
+    module = isinstance(target, types.ModuleType)  # np.round(a, 2)、torch.round(t, decimals=2)
+    function = target.round if module else (lambda v, *a, **k: v.round(*a, **k))
+    value, rest = (args[0], args[1:]) if module else (target, args)
+    if not rest and "decimals" not in kwargs:
+        return function(value, *rest, **kwargs)
+    return rounded(function, value, rest, kwargs, __line)
 
 
 # ------------------------------------------------------------------ 改写代码

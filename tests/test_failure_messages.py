@@ -174,3 +174,20 @@ def test_build_names_the_page_and_line_of_a_tex_error(mini_site: Path) -> None:
     assert any(p.startswith("docs/ch/page.md:5: 公式排版失败") for p in build.problems), (
         build.problems
     )
+
+
+def test_print_check_flags_rounding_for_display_but_not_to_integers() -> None:
+    """取到几位小数是为了印出来，挨着舍入边界就报；取整到整数（量化）是计算，不报。"""
+    from dlnotes import print_check
+
+    code = textwrap.dedent("""\
+        import torch
+        codes = torch.round(torch.tensor([0.5000001, 2.4999999]))
+        shown = round(1.2345, 3)
+        also = torch.tensor([1.2345]).round(decimals=3)
+        fine = round(1.2, 3)
+    """)
+    print_check.problems.clear()
+    exec(print_check.instrument(code, "x.py"), dict(print_check.HELPERS))
+    assert sorted({line for line, _ in print_check.problems}) == [3, 4], print_check.problems
+    print_check.problems.clear()
