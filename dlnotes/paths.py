@@ -26,7 +26,7 @@ PACKAGE = Path(__file__).resolve().parent
 NODE_MODULES = PACKAGE.parent / "node_modules"
 
 # 构建时生成的页面（docs/ 里没有源文件）：源文件名 → 标题
-GENERATED_PAGES = {"glossary.md": "术语表", "questions.md": "面试题索引"}
+GENERATED_PAGES = {"glossary.md": "术语表", "questions.md": "面试题索引", "practice.md": "面试练习"}
 
 
 def cache_dir(kind: str, *inputs: bytes) -> Path:

@@ -283,3 +283,127 @@ def test_phone_navigation_opens(browser, base_url: str) -> None:
     box = drawer.bounding_box()
     assert box and box["width"] > 200, f"导航抽屉太窄：{box}"
     v.close()
+
+
+# ---------------------------------------------------------------------------- 面试练习
+
+PRACTICE = "practice/"
+
+
+@pytest.fixture
+def practice(browser, base_url: str) -> Iterator[Visit]:
+    """手机宽度、全新的浏览器环境（localStorage 是空的）里打开的练习页。"""
+    v = Visit(browser, base_url, viewport={"width": 375, "height": 800})
+    v.goto(PRACTICE)
+    expect(v.page.locator(".dl-practice__question")).not_to_be_empty()
+    yield v
+    assert not v.foreign and not v.errors, (v.foreign, v.errors)
+    v.close()
+
+
+def shown_question(page) -> str:
+    return page.locator(".dl-practice__question").inner_text()
+
+
+def test_practice_answer_is_hidden_then_revealed_in_full(practice: Visit) -> None:
+    """答案先藏着；按“显示答案”后出现的，正是出处页面上那个折叠块的全部内容。"""
+    page = practice.page
+    answer = page.locator("#dl-practice-answer")
+    reveal = page.get_by_role("button", name="显示答案")
+    expect(answer).to_be_hidden()
+    expect(reveal).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".dl-practice__hint")).to_contain_text("空格")
+    reveal.click()
+    expect(answer).to_be_visible()
+    expect(page.get_by_role("button", name="会了")).to_be_visible()
+    expect(answer).not_to_contain_text("正在加载")
+    shown = " ".join(answer.inner_text().split())
+    question = shown_question(page)
+    page.locator(".dl-practice__meta a").click()
+    expect(page.locator("details.question").first).to_be_attached()
+    original = page.evaluate(
+        """(question) => {
+            const fold = [...document.querySelectorAll('details.question')]
+                .find(d => d.querySelector('summary').innerText.trim() === question.trim());
+            if (!fold) return null;
+            fold.open = true;
+            const summary = fold.querySelector('summary').innerText;
+            return fold.innerText.slice(fold.innerText.indexOf(summary) + summary.length);
+        }""",
+        question,
+    )
+    assert original is not None, f"出处页面 {page.url} 上没有题目“{question}”"
+    assert shown == " ".join(original.split()), f"“{question}”的答案与出处页面的折叠块不同"
+
+
+def test_practice_marking_moves_on_and_progress_survives_a_reload(practice: Visit) -> None:
+    """按空格看答案、按 1 记“会了”：换下一题，进度条加一；重新加载后进度还在。"""
+    page = practice.page
+    first = shown_question(page)
+    chapter = page.locator(".dl-practice__meta").inner_text().split(" · ")[1]
+    counter = page.locator(".dl-practice__progress li", has_text=chapter).locator("span")
+    total = counter.inner_text().split(" / ")[1]
+    expect(counter).to_have_text(f"0 / {total}")
+    page.keyboard.press(" ")
+    expect(page.locator("#dl-practice-answer")).to_be_visible()
+    page.keyboard.press("1")
+    expect(page.locator(".dl-practice__question")).not_to_have_text(first)
+    expect(page.locator("#dl-practice-answer")).to_be_hidden()
+    expect(counter).to_have_text(f"1 / {total}")
+    second = shown_question(page)
+    page.keyboard.press(" ")
+    page.keyboard.press("2")  # 没想到：不算会了
+    expect(page.locator(".dl-practice__question")).not_to_have_text(second)
+    expect(counter).to_have_text(f"1 / {total}")
+    page.reload()
+    expect(counter).to_have_text(f"1 / {total}")
+    assert shown_question(page) not in (first, second)
+
+
+def test_practice_wrong_answers_come_back_sooner(practice: Visit) -> None:
+    """“没想到”的题再答三道就回来；“会了”的题不会这么快回来。"""
+    page = practice.page
+    asked = []
+    for key in "2111":
+        asked.append(shown_question(page))
+        page.keyboard.press(" ")
+        expect(page.get_by_role("button", name="会了")).to_be_visible()
+        page.keyboard.press(key)
+    assert len(set(asked)) == 4
+    assert shown_question(page) == asked[0], f"答错的第一题没有在第 4 题之后回来：{asked}"
+
+
+def test_practice_chapter_filter(practice: Visit) -> None:
+    """选了“大模型”，出的题都来自这一章；重新加载后仍是这一章。"""
+    page = practice.page
+    page.get_by_label("章节").select_option(label="大模型")
+    meta = page.locator(".dl-practice__meta")
+    for _ in range(3):
+        expect(meta).to_contain_text("· 大模型 ·")
+        page.get_by_role("button", name="显示答案").click()
+        page.get_by_role("button", name="没想到").click()
+    page.reload()
+    expect(page.get_by_label("章节")).to_have_value("llm")
+    expect(meta).to_contain_text("· 大模型 ·")
+
+
+def test_practice_answers_render_math_and_pass_axe(practice: Visit) -> None:
+    """展开的答案里公式已排版、没有原样的 TeX；展开答案后的页面 axe-core 也找不到问题。"""
+    page = practice.page
+    answer = page.locator("#dl-practice-answer")
+    for _ in range(40):  # 找一道答案里有公式的题
+        page.keyboard.press(" ")
+        expect(page.get_by_role("button", name="会了")).to_be_visible()
+        if answer.locator(".katex").count():
+            break
+        page.keyboard.press("1")
+    assert answer.locator(".katex").count(), "前 40 道题的答案里都没有公式"
+    assert not answer.locator(".katex-error").count()
+    text = answer.evaluate(
+        """(a) => { const c = a.cloneNode(true);
+                    c.querySelectorAll('.katex, code, pre').forEach(e => e.remove());
+                    return c.textContent; }"""
+    )
+    assert "\\(" not in text and "$$" not in text, f"答案里有原样的公式：{text[:200]}"
+    problems = accessibility_violations(page)
+    assert not problems, "展开答案后 axe-core 找到无障碍问题：\n" + "\n".join(problems)

@@ -1,5 +1,6 @@
-"""dlnotes/reading_aids：从手写的几段 HTML 检查生成规则；再拿整站真正生成的两页与审阅过的
-快照（tests/snapshots/）比对：改了规则或内容，差异就显示在快照的 diff 里。"""
+"""dlnotes/reading_aids：从手写的几段 HTML 检查生成规则；再拿整站真正生成的术语表、面试题索引
+与审阅过的快照（tests/snapshots/）比对：改了规则或内容，差异就显示在快照的 diff 里。
+面试练习页的交互在 tests/test_browser.py 里检查。"""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from dlnotes.paths import ROOT
-from dlnotes.reading_aids import RenderedPage, glossary_markdown, questions_markdown
+from dlnotes.reading_aids import (
+    RenderedPage,
+    answers,
+    glossary_markdown,
+    practice_markdown,
+    questions_markdown,
+)
+from dlnotes.reading_aids.practice import question_folds, rebase_links
 from dlnotes.snippet_runs import RUN_CACHE_ENV
 
 NORMALIZATION = RenderedPage(
@@ -167,6 +175,60 @@ def test_pages_without_questions_are_left_out():
     markdown = questions_markdown([page])
     assert "没有题的页" not in markdown
     assert "全部 0 道题" in markdown
+
+
+# ---------------------------------------------------------------- 面试练习
+
+
+def test_practice_lists_every_question_with_its_source():
+    markdown, practice = practice_markdown(PAGES)
+    assert "共 4 道" in markdown
+    items = re.findall(r"<li ([^>]*)>(.*?)</li>", markdown)
+    assert [text for _, text in items] == [
+        "BN 和 LN 有什么区别？",
+        r'为什么要除以 <span class="arithmatex">\(\sqrt{d}\)</span>？',
+        "Adam 的偏差修正是做什么的？",
+        "卷积层的参数量怎么算？",
+    ]
+    assert (
+        'data-chapter="training" data-page="归一化" data-url="../training/normalization/"'
+        in (items[0][0])
+    )
+    assert 'data-answers="training.normalization"' in items[0][0]
+    assert '<option value="training">训练</option><option value="models">模型</option>' in markdown
+    ids = [re.search(r'data-id="(\w+)"', attrs)[1] for attrs, _ in items]
+    assert len(set(ids)) == 4
+    assert practice.ids["training/normalization/"] == ids[:2]
+    # 编号只取决于出处和题面：再生成一次不变
+    assert practice_markdown(PAGES)[1] == practice
+
+
+def test_practice_answer_is_the_whole_fold_with_links_rebased():
+    page = RenderedPage(
+        "models/cnn/",
+        "卷积",
+        "模型",
+        """<details class="question"><summary>问题一？</summary>
+<p>见<a href="../rnn/#bptt">RNN</a>和<a href="#idea">上文</a>，
+<a href="https://example.org/x">外链</a>。</p>
+<details class="note"><summary>嵌套的折叠块</summary><p>内层</p></details>
+<p>嵌套之后还是答案。</p></details>
+<details class="question"><summary>问题二？</summary><p>二</p></details>""",
+    )
+    folds = question_folds(page.html)
+    assert [fold.question for fold in folds] == ["问题一？", "问题二？"]
+    assert folds[0].answer.endswith("<p>嵌套之后还是答案。</p>")
+    assert "内层" in folds[0].answer and "问题二" not in folds[0].answer
+    rebased = rebase_links(folds[0].answer, page.url)
+    assert 'href="../models/rnn/#bptt"' in rebased
+    assert 'href="../models/cnn/#idea"' in rebased
+    assert 'href="https://example.org/x"' in rebased
+    _, practice = practice_markdown([page])
+    by_id = answers(page.html, page.url, practice)
+    assert list(by_id) == practice.ids["models/cnn/"]
+    assert list(by_id.values())[1] == "<p>二</p>"
+    with pytest.raises(ValueError, match="models/cnn/: 排版后找到 1 道题，排版前是 2 道"):
+        answers(page.html.split('<details class="question"><summary>问题二')[0], page.url, practice)
 
 
 # ---------------------------------------------------------------- 整站生成的两页与快照比对

@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import functools
+import html as html_lib
+import json
 import re
 import subprocess
 from html.parser import HTMLParser
@@ -153,6 +155,35 @@ def test_math_is_typeset_at_build_time(site: Path) -> None:
     assert fonts and not missing, f"KaTeX 样式引用的字体没有发布：{missing}"
     transformer = built_html(site, "models/transformer.md").read_text("utf8")
     assert transformer.count('class="katex"') > 100, "Transformer 页的公式没有排版成 KaTeX 的 HTML"
+
+
+def test_practice_has_an_answer_for_every_question_and_its_links_resolve(site: Path) -> None:
+    """面试练习：页面里的每道题都有答案文件里的答案；答案里的站内链接都指向存在的页面和锚点，
+    公式都已排版。"""
+    page = (site / "practice" / "index.html").read_text("utf8")
+    items = re.findall(r'<li data-id="(\w+)"[^>]*data-answers="([^"]+)"', page)
+    assert len(items) > 300, f"练习页只有 {len(items)} 道题"
+    files: dict[str, dict[str, str]] = {}
+    problems = []
+    for identifier, name in items:
+        if name not in files:
+            files[name] = json.loads((site / "practice" / "answers" / f"{name}.json").read_text())
+        answer = files[name].get(identifier)
+        if not answer:
+            problems.append(f"{name}: 题目 {identifier} 没有答案")
+            continue
+        if ("arithmatex" in answer and 'class="katex' not in answer) or "katex-error" in answer:
+            problems.append(f"{name}: 题目 {identifier} 的答案里有没排版的公式")
+        for href in re.findall(r'href="([^"]+)"', answer):
+            if EXTERNAL.match(href) or href.startswith("mailto:"):
+                continue
+            path, _, anchor = html_lib.unescape(href).partition("#")
+            target = (site / "practice" / path / "index.html").resolve()
+            if not target.is_file():
+                problems.append(f"{name}: 链接 {href} 指向不存在的页面")
+            elif anchor and f'id="{anchor}"' not in target.read_text("utf8"):
+                problems.append(f"{name}: 链接 {href} 的锚点不存在")
+    assert not problems, "\n".join(problems[:10])
 
 
 # ---------------------------------------------------------------------------- 读者期待的收尾
