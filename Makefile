@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test bench snapshots lock clean fix-text
+.PHONY: setup serve build pdf test bench snapshots lock clean fix-text
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -28,6 +28,10 @@ serve: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m dlnotes.pdf site
+
+# 整站 PDF（site/dlnotes.pdf）：先严格构建，再用 Chromium 打印（内容没变时用缓存）
+pdf: build
 
 test: setup
 	$(BIN)/pytest -n auto

@@ -15,7 +15,8 @@
 
 站点内容
     ``diagrams``          ```` ```diagram ```` 代码块：代码生成的内嵌 SVG 结构图
-    ``reading_aids``      术语表与面试题索引（从渲染后的 HTML 生成）
+    ``reading_aids``      术语表、面试题索引与面试练习（从渲染后的 HTML 生成）
+    ``pdf``               整站 PDF：按目录拼接各页正文，用 Chromium 打印；``pdf_fonts`` 准备中文字体
     ``hooks``             MkDocs 钩子，一个文件一件事（mkdocs.yml 的 ``hooks:`` 列表）
 
 测试与基准

@@ -13,6 +13,7 @@
   每次查询新下载的 Pagefind 文件（第一次搜索预算 ≤ 300 KiB gzip）。
 - Lighthouse 12（手机默认设置）给每一页的四项分数和 TBT、LCP；目标 95 / 100 / 100 / 100，
   没达到的页面列在 ``lighthouse_misses``。
+- 整站 PDF：不用缓存从头打印的秒数（预算 < 120 秒）、页数和大小。
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ import nbformat
 
 from dlnotes import notebook_runner
 from dlnotes.paths import CACHE, NODE_MODULES, ROOT, page_urls, rel, snippet_files
+from dlnotes.pdf import build_pdf
 from dlnotes.snippet_runs import RUN_CACHE_ENV, run_snippet
 
 BIN = Path(sys.executable).parent
 BUDGET = {
     "build_s": 20,
+    "pdf_s": 120,
     "suite_s": 60,
     "snippet_s": 8,
     "notebook_s": 15,
@@ -186,12 +189,12 @@ def lighthouse(site: Path) -> dict:
     return {"lighthouse_target": target, "lighthouse_misses": misses, "lighthouse": scores}
 
 
-PARTS = ["build", "snippets", "browser", "lighthouse", "scaling", "suite"]
+PARTS = ["build", "snippets", "browser", "lighthouse", "scaling", "pdf", "suite"]
 
 
 def measure(parts: list[str], result: dict, tmp_path: Path) -> None:
     site = tmp_path / "warm"
-    if {"build", "browser", "lighthouse"} & set(parts):
+    if {"build", "browser", "lighthouse", "pdf"} & set(parts):
         clear_caches()
         result["build_cold_s"] = build(tmp_path / "cold")
         result["build_warm_s"] = build(site)
@@ -216,6 +219,12 @@ def measure(parts: list[str], result: dict, tmp_path: Path) -> None:
             "pages": [result.get("pages"), doubled_pages],
             "warm_build_s": [warm, doubled_seconds],
         }
+    if "pdf" in parts:  # 整站 PDF：不用缓存，从打印算起
+        shutil.rmtree(CACHE / "pdf", ignore_errors=True)
+        pdf = build_pdf(site)
+        result["pdf_s"] = round(pdf.seconds, 1)
+        result["pdf_pages"] = pdf.pages
+        result["pdf_mib"] = round(pdf.size / 2**20, 1)
     if "suite" in parts:
         suite = [str(BIN / "pytest"), "-n", "auto", "-q"]
         clear_caches()
@@ -236,6 +245,7 @@ CHECKS = {
         r["search_first_query_gzip_kib"] < BUDGET["search_first_query_gzip_kib"]
     ),
     "lighthouse": lambda r: not r["lighthouse_misses"],
+    "pdf": lambda r: r["pdf_s"] < BUDGET["pdf_s"],
 }
 
 

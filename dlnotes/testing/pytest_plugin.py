@@ -33,6 +33,7 @@ from dlnotes.testing.site_build import Build, shared_build
 LATE = (
     "tests/test_site.py",
     "tests/test_browser.py",
+    "tests/test_pdf.py",
     "tests/test_notebooks.py",
     "tests/test_reading_aids.py",
 )

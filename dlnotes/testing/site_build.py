@@ -1,7 +1,8 @@
 """构建一次站点，供整个测试运行共用（xdist 的所有工作进程共用同一次构建）。
 
-``mkdocs build --strict``（不加 -q：加了 -q 时警告不会让构建失败），输出到仓库的 ``site/``：
-测试检查的正是 ``make build`` 会发布的那一份（工作流部署的也是它）。第一个需要站点的进程
+``mkdocs build --strict``（不加 -q：加了 -q 时警告不会让构建失败），输出到仓库的 ``site/``，
+再把它打印成整站 PDF（``dlnotes.pdf``）：测试检查的正是 ``make build`` 会发布的那一份
+（工作流部署的也是它）。第一个需要站点的进程
 构建，其余进程在文件锁上等它，然后直接使用结果。构建日志里的警告整理成“页面:行号: …”。
 """
 
@@ -34,6 +35,7 @@ class Build:
     site: Path
     problems: list[str]  # 每条都以“页面:行号”开头（能定位时）
     seconds: float
+    pdf_problem: str = ""  # 整站 PDF 没做出来时的原因（``dlnotes.pdf``）
 
 
 def shared_build(run_dir: Path) -> Build:
@@ -45,9 +47,11 @@ def shared_build(run_dir: Path) -> Build:
             aids = run_dir / "aids"
             aids.mkdir(exist_ok=True)
             build = build_site(ROOT / "site", {"DLNOTES_AIDS_DIR": str(aids)})
+            if not build.problems:
+                build.pdf_problem = build_pdf(build.site)
             record.write_text(json.dumps(asdict(build), default=str), encoding="utf8")
     data = json.loads(record.read_text("utf8"))
-    return Build(Path(data["site"]), data["problems"], data["seconds"])
+    return Build(Path(data["site"]), data["problems"], data["seconds"], data["pdf_problem"])
 
 
 def build_site(out: Path, env: dict[str, str] | None = None, config: Path | None = None) -> Build:
@@ -66,6 +70,16 @@ def build_site(out: Path, env: dict[str, str] | None = None, config: Path | None
     if proc.returncode != 0 and not problems:
         problems = [log[-3000:]]
     return Build(out, problems, seconds)
+
+
+def build_pdf(site: Path) -> str:
+    """构建的最后一步：整站 PDF（``python -m dlnotes.pdf``，与 ``make build`` 相同）。
+    返回出错的原因，成功时为空。"""
+    proc = subprocess.run(
+        [sys.executable, "-m", "dlnotes.pdf", str(site)],
+        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+    )  # fmt: skip
+    return "" if proc.returncode == 0 else (proc.stdout + proc.stderr)[-3000:]
 
 
 def locate(message: str) -> str:
