@@ -264,6 +264,7 @@ def print_pdf(source: Path, out: Path) -> None:
             "request",
             lambda r: None if r.url.startswith(("file:", "data:")) else foreign.append(r.url),
         )
+        page.set_default_timeout(0)  # 整站一页很大，加载和排版要几十秒；卡住由调用方的超时兜底
         page.goto(source.as_uri(), wait_until="load")
         page.evaluate("document.fonts.ready")
         page.evaluate(LABEL_TABS)
@@ -325,7 +326,7 @@ def build_pdf(site: Path) -> Pdf:
 def main() -> None:
     parser = argparse.ArgumentParser(description="把构建好的站点打印成一个 PDF")
     parser.add_argument("site", nargs="?", default=str(ROOT / "site"), type=Path)
-    site = parser.parse_args().site
+    site = parser.parse_args().site.resolve()
     pdf = build_pdf(site)
     note = "（内容没变，用的是缓存）" if pdf.cached else ""
     print(f"{pdf.path}: {pdf.pages} 页，{pdf.size / 2**20:.1f} MB，{pdf.seconds:.1f} s{note}")
