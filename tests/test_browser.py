@@ -64,6 +64,8 @@ class Visit:
         self.base_url = base_url
         self.context = browser.new_context(**context_options)
         self.page = self.context.new_page()
+        # 不给导航设时限：机器很忙时重的页面要加载几十秒；真正卡住由 pytest-timeout（600 秒）兜底
+        self.page.set_default_navigation_timeout(0)
         self.foreign: list[str] = []
         self.errors: list[str] = []
         self.requested: list[str] = []

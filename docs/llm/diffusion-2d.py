@@ -45,7 +45,7 @@ for t in shown_t:
         (noisy[t], f"t = {t}：数据乘以 {coef:.2f}，再加标准差 {(1 - coef**2) ** 0.5:.2f} 的噪声")
     )
 for ax, (points, title) in zip(axes, panels, strict=True):
-    ax.scatter(points[:, 0], points[:, 1], s=3, color="C0", alpha=0.5)
+    ax.scatter(points[:300, 0], points[:300, 1], s=3, color="C0", alpha=0.5)
     ax.scatter(modes[:, 0], modes[:, 1], marker="x", color="C3", s=40)
     ax.set(xlim=(-4, 4), ylim=(-4, 4), aspect="equal", title=title)
 fig.suptitle("前向过程：信号逐步缩小，噪声逐步加大（× 是团中心）")
@@ -129,8 +129,8 @@ fig, axes = plt.subplots(3, 1, figsize=(6.4, 13.5))
 titles = {T: "起点：纯噪声 x_T", 30: "去噪到 t = 30", 0: "生成的样本 x₀（灰点是真实数据）"}
 for ax, t in zip(axes, [T, 30, 0], strict=True):
     if t == 0:
-        ax.scatter(x0[:, 0], x0[:, 1], s=3, color="C7", alpha=0.3)
-    ax.scatter(snapshots[t][:, 0], snapshots[t][:, 1], s=3, color="C1", alpha=0.5)
+        ax.scatter(x0[:300, 0], x0[:300, 1], s=3, color="C7", alpha=0.3)
+    ax.scatter(snapshots[t][:300, 0], snapshots[t][:300, 1], s=3, color="C1", alpha=0.5)
     ax.scatter(modes[:, 0], modes[:, 1], marker="x", color="C3", s=40)
     ax.set(xlim=(-4, 4), ylim=(-4, 4), aspect="equal", title=titles[t])
 fig.suptitle("反向过程：从噪声逐步去噪（× 是数据的 4 个团中心）")

@@ -20,9 +20,9 @@ import torch.distributed as dist
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel as DDP
 
-rank, world_size, port = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}",
-                        rank=rank, world_size=world_size)
+rank, world_size = int(sys.argv[1]), int(sys.argv[2])
+# 默认的 init_method="env://"：从环境变量 MASTER_ADDR、MASTER_PORT 找到 rank 0（torchrun 也这样传）
+dist.init_process_group("gloo", rank=rank, world_size=world_size)
 torch.manual_seed(rank)                  # 故意让两个进程的初始参数不同：
 model = DDP(nn.Linear(4, 3))             # DDP 构造时把 rank 0 的参数广播给所有进程
 g = torch.Generator().manual_seed(1)
@@ -46,11 +46,11 @@ def free_port() -> int:
 
 
 if __name__ == "__main__":
-    port = str(free_port())
-    env = dict(os.environ, GLOO_SOCKET_IFNAME="lo")  # 只走本机回环网卡
+    env = dict(os.environ, MASTER_ADDR="127.0.0.1", MASTER_PORT=str(free_port()))
+    env["GLOO_SOCKET_IFNAME"] = "lo"  # 只走本机回环网卡
     workers = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(rank), str(WORLD_SIZE), port],
+            [sys.executable, "-c", WORKER, str(rank), str(WORLD_SIZE)],
             stdout=subprocess.PIPE,
             text=True,
             env=env,
