@@ -5,8 +5,6 @@ import warnings
 import torch
 
 torch.manual_seed(0)
-# 量化本身的取整：torch.round，就近取整、中点取偶数（不是为了打印而取整）
-rint = torch.round
 # torch 2.13 对 quantize_per_tensor 等量化张量 API 发出弃用警告；这里只拿它当参照
 warnings.filterwarnings("ignore", message="torch.quantize_per_tensor")
 
@@ -14,7 +12,7 @@ warnings.filterwarnings("ignore", message="torch.quantize_per_tensor")
 def absmax_quant(x: torch.Tensor) -> tuple[torch.Tensor, float]:
     """对称量化：scale = max|x| / 127，q = clamp(round(x / scale), -127, 127)。"""
     scale = x.abs().max().item() / 127
-    return torch.clamp(rint(x / scale), -127, 127), scale
+    return torch.clamp(torch.round(x / scale), -127, 127), scale
 
 
 def affine_quant(
@@ -24,15 +22,15 @@ def affine_quant(
     lo, hi = min(x.min().item(), 0.0), max(x.max().item(), 0.0)  # 区间必须包含 0
     scale = (hi - lo) / (qmax - qmin)
     z = int(qmin - round(lo / scale))
-    return torch.clamp(rint(x / scale) + z, qmin, qmax), scale, z
+    return torch.clamp(torch.round(x / scale) + z, qmin, qmax), scale, z
 
 
 # 舍入是“四舍六入五成双”（round half to even），torch.round 与量化内核一致
-print(rint(torch.tensor([0.5, 1.5, 2.5, -2.5])).tolist())
+print(torch.round(torch.tensor([0.5, 1.5, 2.5, -2.5])).tolist())
 # > [0.0, 2.0, 2.0, -2.0]
 ties = torch.tensor([0.5, 1.5, 2.5, -0.5, -2.5])
 assert torch.equal(
-    torch.quantize_per_tensor(ties, 1.0, 0, torch.qint8).int_repr().float(), rint(ties)
+    torch.quantize_per_tensor(ties, 1.0, 0, torch.qint8).int_repr().float(), torch.round(ties)
 )
 
 # torch.qint8 的取值范围是 [-128, 127]；absmax 只用 [-127, 127]，让正负对称

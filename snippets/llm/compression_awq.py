@@ -3,15 +3,13 @@
 import torch
 
 torch.manual_seed(0)
-# 量化本身的取整：torch.round，就近取整、中点取偶数（不是为了打印而取整）
-rint = torch.round
 
 
 def quant4_group(w: torch.Tensor, group: int = 32) -> torch.Tensor:
     """4 比特对称分组量化再反量化：每个输出通道的每 group 个输入权重共用一个 scale。"""
     g = w.reshape(w.shape[0], -1, group)
     s = g.abs().amax(dim=2, keepdim=True) / 7
-    return (torch.clamp(rint(g / s), -8, 7) * s).reshape(w.shape)
+    return (torch.clamp(torch.round(g / s), -8, 7) * s).reshape(w.shape)
 
 
 def make(seed: int) -> tuple[torch.Tensor, torch.Tensor]:

@@ -3,13 +3,11 @@
 import torch
 
 torch.manual_seed(0)
-# 量化本身的取整：torch.round，就近取整、中点取偶数（不是为了打印而取整）
-rint = torch.round
 
 
 def quant4(col: torch.Tensor, s: torch.Tensor) -> torch.Tensor:
     """4 比特对称量化再反量化，码值 [-8, 7]；s 为每个输出通道（行）的 scale，量化前就固定。"""
-    return torch.clamp(rint(col / s), -8, 7) * s
+    return torch.clamp(torch.round(col / s), -8, 7) * s
 
 
 def make(seed: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -57,9 +55,9 @@ torch.testing.assert_close(obs, lsq)
 # 检查 2：两种写法得到同一个量化结果
 q_obs, q_chol = gptq_obs(w, x, s), gptq_cholesky(w, x, s)
 torch.testing.assert_close(q_obs, q_chol)
-assert torch.equal(rint(q_obs / s[:, None]), rint(q_chol / s[:, None]))
+assert torch.equal(torch.round(q_obs / s[:, None]), torch.round(q_chol / s[:, None]))
 # 结果确实落在 4 比特的格点上
-assert torch.allclose(q_obs / s[:, None], rint(q_obs / s[:, None]))
+assert torch.allclose(q_obs / s[:, None], torch.round(q_obs / s[:, None]))
 
 
 def out_err(q: torch.Tensor, w: torch.Tensor, x: torch.Tensor) -> float:

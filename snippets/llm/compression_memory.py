@@ -4,15 +4,15 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-# 量化本身的取整：torch.round，就近取整、中点取偶数（不是为了打印而取整）
-rint = torch.round
 
 
 def pack_int4(w: torch.Tensor, group: int) -> tuple[torch.Tensor, torch.Tensor]:
     """分组 absmax 4 比特：码值加 8 变成 [0, 15]，两个码挤进一个 uint8；每组一个 fp16 scale。"""
     g = w.reshape(w.shape[0], -1, group)
     scale = (g.abs().amax(dim=2, keepdim=True) / 7).half()
-    codes = (torch.clamp(rint(g / scale.float()), -8, 7) + 8).to(torch.uint8).reshape(w.shape)
+    codes = (
+        (torch.clamp(torch.round(g / scale.float()), -8, 7) + 8).to(torch.uint8).reshape(w.shape)
+    )
     packed = codes[:, 0::2] | (codes[:, 1::2] << 4)
     return packed, scale
 

@@ -57,8 +57,14 @@ if __name__ == "__main__":
         )
         for rank in range(WORLD_SIZE)
     ]
-    results = [json.loads(w.communicate(timeout=60)[0]) for w in workers]
+    try:
+        outputs = [w.communicate(timeout=90)[0] for w in workers]
+    finally:  # 出错或超时也不留下子进程（已经退出的进程上 kill 什么也不做）
+        for w in workers:
+            w.kill()
+            w.wait()
     assert all(w.returncode == 0 for w in workers)
+    results = [json.loads(out) for out in outputs]
     print(f"{len(results)} 个进程，各算 {BATCH // WORLD_SIZE} 个样本")
     # > 2 个进程，各算 4 个样本
 
@@ -95,3 +101,14 @@ if __name__ == "__main__":
     print("更新后两个进程的参数相同，且等于单进程整批训练一步:", same_params)
     # > 更新后两个进程的参数相同，且等于单进程整批训练一步: True
     assert same_params
+
+    # 两个进程之间逐位相同（JSON 里的 Python 浮点数能精确还原 float32 的值）
+    rank0, rank1 = results
+    identical = all(
+        torch.equal(torch.tensor(a), torch.tensor(b))
+        for key in ("grads", "params")
+        for a, b in zip(rank0[key], rank1[key], strict=True)
+    )
+    print("两个进程的梯度和参数逐位相同:", identical)
+    # > 两个进程的梯度和参数逐位相同: True
+    assert identical

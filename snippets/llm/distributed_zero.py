@@ -50,3 +50,9 @@ table = [round(per_gpu_gb(psi, n, stage), 1) for stage in range(4)]
 print("7.5B 参数、64 张卡，每张卡（GB）：基线、ZeRO-1、ZeRO-2、ZeRO-3 =", table)
 # > 7.5B 参数、64 张卡，每张卡（GB）：基线、ZeRO-1、ZeRO-2、ZeRO-3 = [120.0, 31.4, 16.6, 1.9]
 assert table == [120.0, 31.4, 16.6, 1.9]  # ZeRO 论文图 1 的数字（Rajbhandari 等，2020）
+
+# 3. 一个 7B 模型不切分时光模型状态就要 112 GB；推理只要 fp16 参数，约 14 GB
+print(f"7B 模型：训练的模型状态 {per_gpu_gb(7e9, 1, 0):.0f} GB，fp16 参数 {2 * 7e9 / 1e9:.0f} GB")
+# > 7B 模型：训练的模型状态 112 GB，fp16 参数 14 GB
+bytes_per_param = sum(nbytes.values()) / n_params  # 第 1 部分真正分配出来的 16 字节
+assert per_gpu_gb(7e9, 1, 0) == bytes_per_param * 7e9 / 1e9
