@@ -13,7 +13,10 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import os
+import posixpath
+import re
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -71,6 +74,19 @@ def page_url(src_uri: str) -> str:
     if path.name == "index":
         path = path.parent
     return "" if str(path) == "." else f"{path.as_posix()}/"
+
+
+ABSOLUTE_LINK = re.compile(r"[a-z][a-z0-9+.-]*:|/")  # 协议（https:、data:、mailto:）或以 / 开头
+
+
+def link_target(page_url: str, href: str) -> tuple[str, str] | None:
+    """构建出的页面（目录式地址 ``page_url``）里的一个相对链接 → （目标的站内地址, 锚点）。
+    外部链接、``data:``、以 ``/`` 开头的地址返回 None。"""
+    if ABSOLUTE_LINK.match(href):
+        return None
+    path, _, anchor = html.unescape(href).partition("#")
+    target = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url
+    return ("" if target == "." else target.rstrip("/") + "/"), anchor
 
 
 def source_uris() -> list[str]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import posixpath
 import re
 import shutil
 import subprocess
@@ -31,7 +30,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from dlnotes.paths import ROOT, cache_dir, page_url
+from dlnotes.paths import ROOT, cache_dir, link_target, page_url
 from dlnotes.pdf_fonts import cjk_fonts, font_face_css
 
 PDF_NAME = "dlnotes.pdf"
@@ -148,15 +147,13 @@ def nav_pages() -> list[NavPage]:
 
 def _resolve(href: str, page: NavPage, anchors: dict[str, str]) -> str | None:
     """页面里的一个链接 → 合并页里的地址；指向 PDF 外面的站内地址时返回 None。"""
-    if re.match(r"[a-z][a-z0-9+.-]*:|//", href):
+    target = link_target(page.url, href)
+    if target is None:
         return href  # 外部链接、data: 原样保留
-    path, _, fragment = html.unescape(href).partition("#")
-    target = posixpath.normpath(posixpath.join(page.url, path)) if path else page.url
-    target = "" if target == "." else target.rstrip("/") + "/"
-    if target not in anchors:
+    url, fragment = target
+    if url not in anchors:
         return None
-    prefix = anchors[target]
-    return f"#{prefix}--{fragment}" if fragment else f"#{prefix}"
+    return f"#{anchors[url]}--{fragment}" if fragment else f"#{anchors[url]}"
 
 
 def page_section(page: NavPage, built: str, anchors: dict[str, str]) -> str:

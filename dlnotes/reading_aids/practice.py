@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import html
-import posixpath
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from dlnotes.paths import link_target
 from dlnotes.reading_aids.page import PREFIX, RenderedPage
 
 ANSWERS_DIR = "practice/answers"  # 相对站点根目录
@@ -79,23 +79,22 @@ def question_folds(page_html: str) -> list[Fold]:
     return finder.folds
 
 
-# href="…"、src="…"：站内的相对地址（不以协议、//、/ 开头）
-RELATIVE_URL = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>(?![a-z][a-z0-9+.-]*:|/)[^"]*)"')
+LINK = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"]*)"')
 
 
 def rebase_links(answer: str, page_url: str) -> str:
     """答案里的相对链接原本相对于出处页面（``page_url``，如 ``basics/loss/``），
-    改成相对于练习页。"""
+    改成相对于练习页；外部链接不动。"""
 
     def rebase(match: re.Match[str]) -> str:
-        url = html.unescape(match["url"])
-        path, _, anchor = url.partition("#")
-        target = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url
-        target = "" if target == "." else target.rstrip("/") + "/"
-        rebased = PREFIX + target + (f"#{anchor}" if anchor else "")
+        target = link_target(page_url, match["url"])
+        if target is None:
+            return match[0]
+        url, anchor = target
+        rebased = PREFIX + url + (f"#{anchor}" if anchor else "")
         return f'{match["attr"]}="{html.escape(rebased)}"'
 
-    return RELATIVE_URL.sub(rebase, answer)
+    return LINK.sub(rebase, answer)
 
 
 def chapter_slug(page: RenderedPage) -> str:
