@@ -62,19 +62,30 @@ class _FoldFinder(HTMLParser):
             self._summary = (self._summary_start, self._offset())
             self._answer_start = self._offset() + len("</summary>")
         elif tag == "details":
-            if self._fold_depth == self._depth and self._summary is not None:
+            if self._fold_depth and self._fold_depth == self._depth and self._summary is not None:
                 start, end = self._summary
                 question = self.source[start:end].strip()
                 answer = self.source[self._answer_start : self._offset()].strip()
                 self.folds.append(Fold(question, answer))
                 self._fold_depth = 0
-            self._depth -= 1
+            # 从第一道题开始解析时，外层 details 的结束标签可能没有对应的开始标签
+            self._depth = max(self._depth - 1, 0)
+
+
+FIRST_FOLD = re.compile(r'<details class="[^"]*\bquestion\b')
 
 
 def question_folds(page_html: str) -> list[Fold]:
-    """一页 HTML 里全部 ``??? question`` 折叠块，按出现顺序。"""
-    finder = _FoldFinder(page_html)
-    finder.feed(page_html)
+    """一页 HTML 里全部 ``??? question`` 折叠块，按出现顺序。
+
+    只解析第一道题开始的那一段：页面前面的正文（笔记本页面有上 MB 的 SVG）与题目无关，
+    整页解析占了热构建的好几秒。"""
+    first = FIRST_FOLD.search(page_html)
+    if first is None:
+        return []
+    source = page_html[first.start() :]
+    finder = _FoldFinder(source)
+    finder.feed(source)
     finder.close()
     return finder.folds
 
