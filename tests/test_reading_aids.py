@@ -231,7 +231,6 @@ def test_practice_answer_is_the_whole_fold_with_links_rebased():
         answers(page.html.split('<details class="question"><summary>问题二')[0], page.url, practice)
 
 
-
 def test_folds_are_found_after_other_folds_and_inside_one():
     """只从第一道题解析起：题前面的折叠块、包着题的外层折叠块都不能打乱层数。"""
     html_text = """<p>正文</p><details class="note"><summary>注</summary><p>x</p></details>
@@ -243,6 +242,7 @@ def test_folds_are_found_after_other_folds_and_inside_one():
     expected = [("内层题？", "<p>甲</p>"), ("题二？", "<p>乙</p>")]
     assert [(f.question, f.answer) for f in folds] == expected
     assert question_folds('<details class="note"><summary>注</summary></details>') == []
+
 
 # ---------------------------------------------------------------- 整站生成的两页与快照比对
 
