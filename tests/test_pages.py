@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -47,16 +48,20 @@ READER_TEXT = [*pages(), *notebooks(), *snippet_files()]
 TERMS = yaml.safe_load((Path(__file__).parent / "terminology.yml").read_text("utf8"))
 
 
-def _lines(paths: list[Path]):
-    for path in paths:
-        for number, line in enumerate(path.read_text("utf8").splitlines(), start=1):
-            yield f"{rel(path)}:{number}", line
+@functools.cache
+def _reader_lines() -> list[tuple[str, str]]:
+    """读者看到的全部文字，按行（“文件:行号”，行）；读一次，各个检查共用。"""
+    return [
+        (f"{rel(path)}:{number}", line)
+        for path in READER_TEXT
+        for number, line in enumerate(path.read_text("utf8").splitlines(), start=1)
+    ]
 
 
 def _grep(pattern: re.Pattern[str]) -> list[str]:
     return [
         f"{where}: {match.group(0)}"
-        for where, line in _lines(READER_TEXT)
+        for where, line in _reader_lines()
         if (match := pattern.search(line))
     ]
 
@@ -77,7 +82,7 @@ def test_pages_do_not_mention_the_source_notes() -> None:
 def test_one_term_per_concept(term: dict) -> None:
     found = [
         f"{where}: 用“{term['use']}”，不用“{avoid}”"
-        for where, line in _lines(READER_TEXT)
+        for where, line in _reader_lines()
         if term["use"] not in line
         for avoid in term["avoid"]
         if avoid in line
