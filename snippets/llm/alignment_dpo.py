@@ -66,6 +66,40 @@ torch.testing.assert_close(
 )
 
 
+# 推导的出发点：max_π E_π[r] - β·KL(π‖π_ref) 的最优解是 π* ∝ π_ref·exp(r/β)。
+# 在一个提示的 6 个候选回答上枚举核对：直接对 logits 做梯度上升，得到的就是 π*
+K, b = 6, 0.5
+r = 2.0 + torch.randn(K, dtype=torch.float64)  # 每个候选回答的奖励
+logp_ref = torch.log_softmax(torch.randn(K, dtype=torch.float64), 0)
+
+
+def objective(logp):  # E_π[r] - b·KL(π‖π_ref)
+    return (logp.exp() * (r - b * (logp - logp_ref))).sum()
+
+
+z = torch.zeros(K, dtype=torch.float64, requires_grad=True)
+opt = torch.optim.LBFGS([z], max_iter=100, line_search_fn="strong_wolfe")
+
+
+def closure():
+    opt.zero_grad()
+    neg = -objective(torch.log_softmax(z, 0))
+    neg.backward()
+    return neg
+
+
+opt.step(closure)
+logp_star = torch.log_softmax(logp_ref + r / b, 0)  # 闭式解
+torch.testing.assert_close(torch.log_softmax(z, 0).detach(), logp_star, atol=1e-4, rtol=0)
+# 反解出的奖励 b·log(π*/π_ref) 比真实奖励少了一个常数 b·log Z：本身不等于 r，
+# 但两两之差与 r 的差完全相同，所以 Bradley–Terry 概率 σ(r_i - r_j) 里 Z 消掉了
+r_hat = b * (logp_star - logp_ref)
+log_z = torch.logsumexp(logp_ref + r / b, 0)
+torch.testing.assert_close(r_hat, r - b * log_z)
+assert (r_hat - r).abs().min() > 1.0  # 差的正是 b·log Z ≈ 2
+torch.testing.assert_close(r_hat[:, None] - r_hat[None, :], r[:, None] - r[None, :])
+
+
 def train(seed, steps=40):
     torch.manual_seed(seed)
     ref = Bigram()

@@ -1,27 +1,50 @@
 """RLHF 里的 PPO：逐词元 KL 惩罚 r - β·KL，奖励模型分数只加在最后一个词元；
-截断分支上的梯度确实为 0。
+逐词元对数概率比之和是序列级 KL 的无偏单样本估计；截断分支上的梯度确实为 0。
 """
 
+import itertools
+
 import torch
+from torch.distributions import Categorical, kl_divergence
 
 torch.manual_seed(0)
-T, beta, eps = 5, 0.1, 0.2  # 回答长度、KL 系数、截断范围
-logp_old = torch.log(torch.rand(T, dtype=torch.float64))  # 采样时策略对各词元的对数概率
-logp_ref = logp_old + 0.3 * torch.randn(T, dtype=torch.float64)  # 参考（SFT）模型
+T, V, beta, eps = 3, 3, 0.1, 0.2  # 回答长度、词表大小、KL 系数、截断范围
+# 两个极小的自回归“语言模型”：下一个词元的分布只看上一个词元（提示是词元 0）
+tab_old = torch.log_softmax(torch.randn(V, V, dtype=torch.float64), -1)  # 采样用的策略
+tab_ref = torch.log_softmax(torch.randn(V, V, dtype=torch.float64), -1)  # 参考（SFT）模型
 rm_score = 1.5  # 奖励模型给整段回答的分数
 
-# 逐词元奖励：每个词元 -β(log π_old - log π_ref)，最后一个词元再加 rm_score
-kl_tok = logp_old - logp_ref
-reward = -beta * kl_tok
-reward[-1] += rm_score
-# 不打折时，整段回报 = rm_score - β·Σ KL 估计
-torch.testing.assert_close(reward.sum(), rm_score - beta * kl_tok.sum())
+
+def per_token_logp(tab, y):  # 各词元的 log π(y_t | y_{t-1})
+    prev = (0, *y[:-1])
+    return torch.stack([tab[a, b] for a, b in zip(prev, y, strict=True)])
+
+
+y = (1, 1, 0)  # 一条采样出的回答
+kl_tok = per_token_logp(tab_old, y) - per_token_logp(tab_ref, y)
+reward = -beta * kl_tok  # 每个词元 -β(log π_old - log π_ref)
+reward[-1] += rm_score  # 最后一个词元再加奖励模型分数
+print([round(v, 3) for v in reward.tolist()])
+# > [0.052, 0.171, 1.31]
+
+# 枚举全部 V^T = 27 条回答：逐词元对数概率比之和在 π_old 下的期望
+# = 两个序列分布之间的 KL（由 torch.distributions 对 27 类的联合分布直接算）
+seqs = list(itertools.product(range(V), repeat=T))
+lp_old = torch.stack([per_token_logp(tab_old, s).sum() for s in seqs])
+lp_ref = torch.stack([per_token_logp(tab_ref, s).sum() for s in seqs])
+sum_ratio = torch.stack(
+    [(per_token_logp(tab_old, s) - per_token_logp(tab_ref, s)).sum() for s in seqs]
+)
+exact = kl_divergence(Categorical(logits=lp_old), Categorical(logits=lp_ref))
+torch.testing.assert_close((lp_old.exp() * sum_ratio).sum(), exact)
+torch.testing.assert_close(lp_old.exp().sum(), torch.tensor(1.0, dtype=torch.float64))
+assert (sum_ratio < 0).any()  # 单条回答的估计可以是负的，只有期望才是 KL ≥ 0
 
 # 截断代理目标：L = -mean(min(ρA, clip(ρ, 1-ε, 1+ε)A))
+L = 5
+logp_old = torch.log(torch.rand(L, dtype=torch.float64))
 adv = torch.tensor([1.0, 1.0, -1.0, -1.0, 1.0], dtype=torch.float64)
-shift = torch.tensor(
-    [0.5, 0.05, -0.5, 0.5, -0.5], dtype=torch.float64
-)  # 新策略与旧策略的对数概率差
+shift = torch.tensor([0.5, 0.05, -0.5, 0.5, -0.5], dtype=torch.float64)  # 新旧对数概率差
 logp_new = (logp_old + shift).requires_grad_()
 ratio = torch.exp(logp_new - logp_old)
 obj = torch.minimum(ratio * adv, ratio.clamp(1 - eps, 1 + eps) * adv)
@@ -32,5 +55,5 @@ print([round(v, 3) for v in ratio.tolist()])
 # 词元 1：在区间内；词元 3：A<0 而 ρ 已经过大、词元 4：A>0 而 ρ 已经过小 → 不截断，照常有梯度
 grad = logp_new.grad
 assert grad[0] == 0 and grad[2] == 0
-# 未截断处 ∂(-ρA/T)/∂logπ = -ρA/T，与 autograd 一致
-torch.testing.assert_close(grad[[1, 3, 4]], (-ratio * adv / T).detach()[[1, 3, 4]])
+# 未截断处 ∂(-ρA/L)/∂logπ = -ρA/L，与 autograd 一致
+torch.testing.assert_close(grad[[1, 3, 4]], (-ratio * adv / L).detach()[[1, 3, 4]])
