@@ -122,6 +122,31 @@ def test_duplicates_are_merged_with_see_also(glossary):
     assert sum("Batch Normalization" in line for line in glossary.splitlines()) == 1
 
 
+def test_abbreviations_are_matched_case_sensitively():
+    zero = RenderedPage(
+        url="llm/distributed/",
+        title="分布式训练",
+        chapter="大模型",
+        html='<h1 id="d">分布式训练</h1><p>零冗余优化器（Zero Redundancy Optimizer，ZeRO）。</p>',
+    )
+    diffusion = RenderedPage(
+        url="llm/diffusion/",
+        title="扩散模型",
+        chapter="大模型",
+        html='<h1 id="f">扩散模型</h1><p>adaLN-Zero；zero_grad；Zero；zero。</p>',
+    )
+    optimizer = RenderedPage(
+        url="llm/other/",
+        title="别的页面",
+        chapter="大模型",
+        html='<h1 id="o">别的页面</h1><p>ZeRO-3 与 zero redundancy optimizer。</p>',
+    )
+    table = rows(glossary_markdown([zero, diffusion, optimizer]))
+    # 英文全称不分大小写，缩写区分：扩散模型页没有提到 ZeRO
+    assert "另见 [别的页面](../llm/other/)" in table["零冗余优化器"][3]
+    assert "扩散模型" not in table["零冗余优化器"][3]
+
+
 @pytest.mark.parametrize(
     ("phrase", "term"),
     [

@@ -321,10 +321,13 @@ def _see_also(
     提到它们不算提到这个术语。"""
     names = [name for name in (term.zh, term.english, term.abbr) if name]
     # 更长的术语排在前面：正则从左往右匹配，“批归一化”整个被它吃掉，不再算一次“归一化”
+    # 缩写区分大小写：ZeRO 不是 adaLN-Zero 里的 Zero，也不是 zero_grad
     pattern = "|".join(
         rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])"
-        for name in sorted(longer, key=len, reverse=True) + names
+        for name in [*sorted(longer, key=len, reverse=True), term.zh, term.english]
     )
+    if term.abbr:
+        pattern += rf"|(?-i:(?<![A-Za-z0-9]){re.escape(term.abbr)}(?![A-Za-z0-9]))"
     mention = re.compile(pattern, re.IGNORECASE)
     wanted = {name.lower() for name in names}
     ranked = []
