@@ -1,6 +1,6 @@
 """一个 LLaMA 式解码器块的参数量：注意力 4 个投影（无偏置，GQA 时 K、V 变窄）、SwiGLU 3 个矩阵、
 2 个 RMSNorm。公式与真正搭出来的模块逐个数参数相符；整个 Llama 2 7B 和 70B 在 meta 设备上搭起来
-（不分配内存），总数与公布的参数量一致。"""
+（不分配内存），总数与 Hugging Face 上 Llama 2 权重的参数量一致。"""
 
 import torch
 from torch import nn
@@ -54,8 +54,8 @@ print(f"Llama 2 7B：{llama2_7b:,} 个参数")
 print(f"Llama 2 70B：{llama2_70b:,} 个参数")
 # > Llama 2 7B：6,738,415,616 个参数
 # > Llama 2 70B：68,976,648,192 个参数
-assert llama2_7b == 6_738_415_616  # Hugging Face 上 Llama-2-7b 公布的参数量
-assert llama2_70b == 68_976_648_192  # Llama-2-70b 公布的参数量
+assert llama2_7b == 6_738_415_616  # Hugging Face 上 Llama-2-7b 权重的参数量
+assert llama2_70b == 68_976_648_192  # Llama-2-70b 权重的参数量（论文只写 7B、70B）
 
 # 一个 7B 块里各部分的占比：前馈层约 2/3
 d, hidden = 4096, 11008
@@ -63,3 +63,10 @@ attention, ffn = 4 * d * d, 3 * d * hidden
 share = ffn / (attention + ffn)
 print(f"7B 的一个块：注意力 {attention / 1e6:.1f}M，前馈 {ffn / 1e6:.1f}M，前馈占 {share:.0%}")
 # > 7B 的一个块：注意力 67.1M，前馈 135.3M，前馈占 67%
+
+# 70B 的一个块：GQA 只有 8 个键值头（W_K、W_V 各 d × d/8），前馈更宽，前馈占比更高
+d, hidden, kv = 8192, 28672, 8192 // 8
+attention, ffn = 2 * d * d + 2 * d * kv, 3 * d * hidden
+share = ffn / (attention + ffn)
+print(f"70B 的一个块：注意力 {attention / 1e6:.1f}M，前馈 {ffn / 1e6:.1f}M，前馈占 {share:.0%}")
+# > 70B 的一个块：注意力 151.0M，前馈 704.6M，前馈占 82%

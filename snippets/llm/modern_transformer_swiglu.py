@@ -1,5 +1,6 @@
 """SwiGLU 前馈层：FFN(x) = W2(SiLU(W1 x) ⊙ W3 x)。三个矩阵，所以隐藏宽度取 8d/3 时参数量
-与两个矩阵、宽度 4d 的普通 FFN 相同；LLaMA 再把宽度向上取到 256 的倍数：d = 4096 → 11008。"""
+与两个矩阵、宽度 4d 的普通 FFN 相同；LLaMA 再把宽度向上取到 256 的倍数：d = 4096 → 11008；
+Llama 2 70B 多乘 1.3、取到 4096 的倍数：d = 8192 → 28672。"""
 
 import torch
 from torch import nn
@@ -40,12 +41,17 @@ print(f"d={d}：4d 宽的 ReLU FFN {count(relu_ffn):,} 个参数，8d/3 宽的 S
 assert count(relu_ffn) == count(swiglu) == 8 * d * d
 
 
-def llama_hidden(dim: int, multiple_of: int = 256) -> int:
-    """LLaMA 代码里的算法：4·dim 取 2/3，再向上取到 multiple_of 的倍数。"""
+def llama_hidden(dim: int, multiple_of: int = 256, ffn_dim_multiplier: float | None = None) -> int:
+    """LLaMA 的算法：4·dim 取 2/3（70B 再乘 1.3），向上取到 multiple_of 的倍数。"""
     hidden = int(2 * (4 * dim) / 3)
+    if ffn_dim_multiplier is not None:
+        hidden = int(ffn_dim_multiplier * hidden)
     return multiple_of * ((hidden + multiple_of - 1) // multiple_of)
 
 
-print("LLaMA 7B（d=4096）的 FFN 宽度：", llama_hidden(4096))
-# > LLaMA 7B（d=4096）的 FFN 宽度： 11008
-assert llama_hidden(4096) == 11008  # Llama 2 7B 公布的 intermediate_size
+widths = [llama_hidden(4096), llama_hidden(5120), llama_hidden(8192, 4096, 1.3)]
+print("FFN 宽度：7B（d=4096）、13B（d=5120）、70B（d=8192）：", widths)
+# > FFN 宽度：7B（d=4096）、13B（d=5120）、70B（d=8192）： [11008, 13824, 28672]
+# Llama 2 公布的 intermediate_size（Hugging Face 配置）；
+# 70B 的 params.json 里 multiple_of=4096、ffn_dim_multiplier=1.3
+assert widths == [11008, 13824, 28672]
