@@ -68,13 +68,13 @@ torch.testing.assert_close(
 
 # 推导的出发点：max_π E_π[r] - β·KL(π‖π_ref) 的最优解是 π* ∝ π_ref·exp(r/β)。
 # 在一个提示的 6 个候选回答上枚举核对：直接对 logits 做梯度上升，得到的就是 π*
-K, b = 6, 0.5
+K, beta_kl = 6, 0.5
 r = 2.0 + torch.randn(K, dtype=torch.float64)  # 每个候选回答的奖励
 logp_ref = torch.log_softmax(torch.randn(K, dtype=torch.float64), 0)
 
 
-def objective(logp):  # E_π[r] - b·KL(π‖π_ref)
-    return (logp.exp() * (r - b * (logp - logp_ref))).sum()
+def objective(logp):  # E_π[r] - β·KL(π‖π_ref)
+    return (logp.exp() * (r - beta_kl * (logp - logp_ref))).sum()
 
 
 z = torch.zeros(K, dtype=torch.float64, requires_grad=True)
@@ -89,15 +89,17 @@ def closure():
 
 
 opt.step(closure)
-logp_star = torch.log_softmax(logp_ref + r / b, 0)  # 闭式解
-torch.testing.assert_close(torch.log_softmax(z, 0).detach(), logp_star, atol=1e-4, rtol=0)
-# 反解出的奖励 b·log(π*/π_ref) 比真实奖励少了一个常数 b·log Z：本身不等于 r，
+logp_star = torch.log_softmax(logp_ref + r / beta_kl, 0)  # 闭式解
+logp_opt = torch.log_softmax(z, 0).detach()  # 数值优化得到的策略
+torch.testing.assert_close(logp_opt, logp_star, atol=1e-4, rtol=0)
+# 从优化得到的策略反解奖励 β·log(π/π_ref)：比真实奖励少一个常数 β·log Z，本身不等于 r，
 # 但两两之差与 r 的差完全相同，所以 Bradley–Terry 概率 σ(r_i - r_j) 里 Z 消掉了
-r_hat = b * (logp_star - logp_ref)
-log_z = torch.logsumexp(logp_ref + r / b, 0)
-torch.testing.assert_close(r_hat, r - b * log_z)
-assert (r_hat - r).abs().min() > 1.0  # 差的正是 b·log Z ≈ 2
-torch.testing.assert_close(r_hat[:, None] - r_hat[None, :], r[:, None] - r[None, :])
+r_hat = beta_kl * (logp_opt - logp_ref)
+log_z = torch.logsumexp(logp_ref + r / beta_kl, 0)
+torch.testing.assert_close(r_hat, r - beta_kl * log_z, atol=1e-4, rtol=0)
+assert (r_hat - r).abs().min() > 1.0  # 差的正是 β·log Z ≈ 2
+pairwise = r_hat[:, None] - r_hat[None, :]
+torch.testing.assert_close(pairwise, r[:, None] - r[None, :], atol=1e-4, rtol=0)
 
 
 def train(seed, steps=40):

@@ -28,16 +28,22 @@ print([round(v, 3) for v in reward.tolist()])
 # > [0.052, 0.171, 1.31]
 
 # 枚举全部 V^T = 27 条回答：逐词元对数概率比之和在 π_old 下的期望
-# = 两个序列分布之间的 KL（由 torch.distributions 对 27 类的联合分布直接算）
+# = 两个序列分布之间的 KL。参照值不用这 27 条序列，而按链式法则逐步算：
+# 第 t 步的 KL = Σ_a P(前一个词元 = a)·KL(π_old(·|a) ‖ π_ref(·|a))（torch.distributions 逐行算）
 seqs = list(itertools.product(range(V), repeat=T))
-lp_old = torch.stack([per_token_logp(tab_old, s).sum() for s in seqs])
-lp_ref = torch.stack([per_token_logp(tab_ref, s).sum() for s in seqs])
+p_old = torch.stack([per_token_logp(tab_old, s).sum() for s in seqs]).exp()
 sum_ratio = torch.stack(
     [(per_token_logp(tab_old, s) - per_token_logp(tab_ref, s)).sum() for s in seqs]
 )
-exact = kl_divergence(Categorical(logits=lp_old), Categorical(logits=lp_ref))
-torch.testing.assert_close((lp_old.exp() * sum_ratio).sum(), exact)
-torch.testing.assert_close(lp_old.exp().sum(), torch.tensor(1.0, dtype=torch.float64))
+row_kl = kl_divergence(Categorical(logits=tab_old), Categorical(logits=tab_ref))  # 每个前一词元
+prev = torch.zeros(V, dtype=torch.float64)
+prev[0] = 1.0  # 第一步的“前一个词元”是提示
+exact = torch.tensor(0.0, dtype=torch.float64)
+for _ in range(T):
+    exact = exact + prev @ row_kl
+    prev = prev @ tab_old.exp()  # 下一步前一个词元的分布
+torch.testing.assert_close((p_old * sum_ratio).sum(), exact)
+torch.testing.assert_close(p_old.sum(), torch.tensor(1.0, dtype=torch.float64))
 assert (sum_ratio < 0).any()  # 单条回答的估计可以是负的，只有期望才是 KL ≥ 0
 
 # 截断代理目标：L = -mean(min(ρA, clip(ρ, 1-ε, 1+ε)A))
