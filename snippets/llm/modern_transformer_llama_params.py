@@ -57,16 +57,19 @@ print(f"Llama 2 70B：{llama2_70b:,} 个参数")
 assert llama2_7b == 6_738_415_616  # Hugging Face 上 Llama-2-7b 权重的参数量
 assert llama2_70b == 68_976_648_192  # Llama-2-70b 权重的参数量（论文只写 7B、70B）
 
-# 一个 7B 块里各部分的占比：前馈层约 2/3
-d, hidden = 4096, 11008
-attention, ffn = 4 * d * d, 3 * d * hidden
-share = ffn / (attention + ffn)
-print(f"7B 的一个块：注意力 {attention / 1e6:.1f}M，前馈 {ffn / 1e6:.1f}M，前馈占 {share:.0%}")
-# > 7B 的一个块：注意力 67.1M，前馈 135.3M，前馈占 67%
 
-# 70B 的一个块：GQA 只有 8 个键值头（W_K、W_V 各 d × d/8），前馈更宽，前馈占比更高
-d, hidden, kv = 8192, 28672, 8192 // 8
-attention, ffn = 2 * d * d + 2 * d * kv, 3 * d * hidden
-share = ffn / (attention + ffn)
-print(f"70B 的一个块：注意力 {attention / 1e6:.1f}M，前馈 {ffn / 1e6:.1f}M，前馈占 {share:.0%}")
+# 一个块里注意力与前馈各占多少（数真正搭出来的模块）：7B 前馈约 2/3；
+# 70B 的 GQA 只有 8 个键值头、前馈又更宽，前馈占比更高
+def block_parts(d: int, n_heads: int, n_kv_heads: int, hidden: int) -> tuple[int, int]:
+    with torch.device("meta"):
+        b = LlamaBlock(d, n_heads, n_kv_heads, hidden)
+    return sum(count(m) for m in (b.q, b.k, b.v, b.o)), sum(count(m) for m in (b.w1, b.w2, b.w3))
+
+
+for name, cfg in (("7B", (4096, 32, 32, 11008)), ("70B", (8192, 64, 8, 28672))):
+    attention, ffn = block_parts(*cfg)
+    share = ffn / (attention + ffn)
+    parts = f"注意力 {attention / 1e6:.1f}M，前馈 {ffn / 1e6:.1f}M"
+    print(f"{name} 的一个块：{parts}，前馈占 {share:.0%}")
+# > 7B 的一个块：注意力 67.1M，前馈 135.3M，前馈占 67%
 # > 70B 的一个块：注意力 151.0M，前馈 704.6M，前馈占 82%
